@@ -1,0 +1,177 @@
+"""The typed AST of a report. Rules and formatters see only these classes.
+
+Every node carries a :class:`Span` in the original file: 1-based line and
+column in Unicode code points; ``end_*`` points just past the last character.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Iterator
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_json(self) -> dict[str, int]:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+
+
+@dataclass(slots=True)
+class Cell:
+    """One value cell, typed as FORMATS.md §2.4 asks (never a silent 0 for a blank)."""
+
+    raw: str
+    kind: str  # "int" | "signed" | "decimal" | "amount" | "blank" | "na" | "text"
+    value: int | float | None
+    span: Span
+    unit: str | None = None
+    #: The layout could not separate this cell from its neighbours (``0000``,
+    #: crawler digit runs): its value must not be trusted.
+    run_together: bool = False
+    #: The column this cell stands in, when the row is complete (e.g. ``自然人``).
+    column: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind in ("int", "signed", "decimal", "amount")
+
+
+@dataclass(slots=True)
+class Row:
+    key: str | None  # stable label key from linter.labels, None when the label is unknown
+    label: str  # canonical label (raw text when unknown)
+    raw_label: str
+    span: Span
+    cells: list[Cell] = field(default_factory=list)
+    variant: bool = False  # an accepted non-canonical spelling
+    parent: str | None = None  # group (table 三) or block (table 二) key
+    expected: int | None = None  # value cells the template requires
+
+    @property
+    def values_span(self) -> Span:
+        """From the first cell to the last (the label when there are none)."""
+        if not self.cells:
+            return self.span
+        first, last = self.cells[0].span, self.cells[-1].span
+        return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+@dataclass(slots=True)
+class Header:
+    key: str | None
+    label: str
+    raw: str
+    span: Span
+    variant: bool = False
+
+
+@dataclass(slots=True)
+class Table:
+    kind: str  # "表二" | "表三" | "表四"
+    section: int  # part the table stands in (0 = before part 一)
+    span: Span
+    headers: list[Header] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+    def row(self, key: str) -> Row | None:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Section:
+    part: int  # 1..6
+    heading: str  # as written
+    canonical: str  # the template heading, e.g. "二、主动公开政府信息情况"
+    span: Span
+    variant: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Period:
+    """The statistics-period statement, e.g. 统计期限自2022年1月1日起至2022年12月31日止."""
+
+    text: str
+    start: str  # ISO date
+    end: str  # ISO date
+    span: Span
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    title_span: Span | None = None
+    agency: str | None = None
+    report_year: int | None = None
+    year_source: str | None = None  # "title" | "period" | "text" | "published"
+    published: str | None = None  # ISO date from 发布日期/发布时间
+    published_span: Span | None = None
+    period: Period | None = None
+
+
+@dataclass(slots=True)
+class Problem:
+    """Trouble met while reading or parsing (reported by the PRS rules)."""
+
+    code: str
+    message: str
+    span: Span
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Report:
+    path: str
+    era: str
+    encoding: str
+    kind: str  # "text" | "html"
+    meta: Meta
+    front: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def table(self, kind: str) -> Table | None:
+        for table in self.tables:
+            if table.kind == kind:
+                return table
+        return None
+
+    def section(self, part: int) -> Section | None:
+        for section in self.sections:
+            if section.part == part:
+                return section
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        yield from self.front
+        for section in self.sections:
+            yield from section.paragraphs
+
+
+def to_json(node: Any) -> Any:
+    """Plain JSON data for any AST node (for ``xxgk-lint parse``)."""
+    if isinstance(node, Span):
+        return node.to_json()
+    if isinstance(node, list):
+        return [to_json(item) for item in node]
+    if hasattr(node, "__dataclass_fields__"):
+        out = {"type": type(node).__name__}
+        for f in fields(node):
+            out[f.name] = to_json(getattr(node, f.name))
+        return out
+    return node

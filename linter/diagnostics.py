@@ -1,0 +1,31 @@
+"""Findings: what a rule reports, with evidence and a stable fingerprint."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ast import Span
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: str
+    message: str  # Chinese, for the report's author
+    span: Span
+    logical_location: str = ""  # e.g. "表三/一、本年新收政府信息公开申请数量"
+    data: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.span.line, self.span.column, self.code)
+
+
+def fingerprint(code: str, path: str, logical_location: str, evidence: str) -> str:
+    """Stable across re-runs and line shifts: built from what and where, not line numbers."""
+    text = "\x1f".join((code, path.replace("\\", "/"), logical_location, evidence))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

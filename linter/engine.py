@@ -1,0 +1,129 @@
+"""The pipeline for one file, and the run over many.
+
+read -> layout -> lex -> parse -> build -> check -> sort. Every input gets a
+:class:`FileResult`: clean, violations, or an error diagnostic. Nothing here
+raises for a bad file; an unexpected exception in our own code becomes an
+``INT001`` diagnostic on that file (and exit code 2), and the batch goes on.
+"""
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from . import labels
+from .ast import Report, Span
+from .diagnostics import Diagnostic, fingerprint
+from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    era: str | None = None
+    report_year: int | None = None
+    agency: str | None = None
+    published: str | None = None
+    crashed: bool = False
+
+    @property
+    def status(self) -> str:
+        if any(d.severity == "error" and d.code.startswith(("PRS001", "INT")) for d in self.diagnostics):
+            return "error"
+        return "violations" if self.diagnostics else "ok"
+
+
+def parse_source(source: Source) -> Report:
+    """Text -> typed AST (no rules)."""
+    from .builder import build
+    from .html_layout import html_blocks
+    from .layout import text_blocks
+    from .lexer import lex
+    from .parser import parse_tokens
+
+    era = labels.ERAS["2021"]
+    blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
+    tokens = lex(blocks, era)
+    tree, problems = parse_tokens(tokens, era.id)
+    report = build(tree, era, source.path, source.encoding, source.kind)
+    report.problems = problems
+    return report
+
+
+def check_report(report: Report) -> list[Diagnostic]:
+    from linter.rules import RULES
+
+    diagnostics = []
+    for rule in RULES:
+        if report.era not in rule.eras:
+            continue
+        for diagnostic in rule().check(report):
+            diagnostic.fingerprint = fingerprint(diagnostic.code, report.path, diagnostic.logical_location,
+                                                 diagnostic.fingerprint)
+            diagnostics.append(diagnostic)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+
+
+def lint_source(source: Source) -> FileResult:
+    result = FileResult(source.path)
+    try:
+        report = parse_source(source)
+        result.era = report.era
+        result.report_year = report.meta.report_year
+        result.agency = report.meta.agency
+        result.published = report.meta.published
+        result.diagnostics = check_report(report)
+    except Exception as error:  # our bug, not the user's: report it on this file and go on
+        result.crashed = True
+        result.diagnostics = [_internal_error(source.path, error)]
+    return result
+
+
+def lint_bytes(data: bytes, path: str) -> FileResult:
+    try:
+        source = decode(data, path)
+    except UnreadableInput as error:
+        return _unreadable(path, error)
+    return lint_source(source)
+
+
+def lint_path(path: str) -> FileResult:
+    try:
+        source = read_path(path)
+    except UnreadableInput as error:
+        return _unreadable(path, error)
+    return lint_source(source)
+
+
+def _unreadable(path: str, error: UnreadableInput) -> FileResult:
+    from linter.rules.prs001_unreadable_input import UnreadableInput as Rule
+
+    span = Span(error.line, error.column, error.line, error.column)
+    diagnostic = Rule.finding(f"文件无法读取：{error.reason}", span, "", error.reason, reason=error.reason)
+    diagnostic.fingerprint = fingerprint(Rule.code, path, "", error.reason)
+    return FileResult(path, [diagnostic])
+
+
+def _internal_error(path: str, error: Exception) -> Diagnostic:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    detail = f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
+    return Diagnostic("INT001", "internal-error", "error",
+                      f"xxgk-lint 内部错误，本文件未能完成检查，请向开发者报告：{detail}",
+                      Span(1, 1, 1, 1), "", {"exception": detail},
+                      fingerprint("INT001", path, "", type(error).__name__))
+
+
+def collect_files(paths: Iterable[str]) -> list[str]:
+    """Expand directories into the report files below them, in a stable order."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(os.path.join(root, n) for n in names if n.lower().endswith(SUFFIXES))
+        else:
+            files.append(path)
+    return sorted(dict.fromkeys(files))

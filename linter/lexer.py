@@ -1,0 +1,351 @@
+"""Lexing: layout blocks -> the typed token stream the era grammars parse.
+
+Every serialisation (HTML cells, pipe and tab rows, one cell per line, space
+separated rows, crawler text with the cells run together) goes through one
+*segmenter*: known labels are found in the normalised text, and what lies
+between them becomes value cells (split at whitespace where the serialisation
+has no cell marks). So a row is always "a label followed by its values",
+whatever the layout, and the grammar never depends on column indexes.
+
+The lexer keeps a little context: the current part of the report (from the
+last heading) and the table being read (a label such as ``总计`` belongs to
+table 三 or 四 depending on where it stands).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from . import labels as L
+from .layout import Block, Chunk, is_numeric_cell
+
+#: Token types that are not labels.
+TITLE, META, TEXT, VALUE, LABEL = "TITLE", "META", "TEXT", "VALUE", "LABEL"
+
+_TABLE_OF = {
+    L.T2_BLOCK: "2", L.T2_HEAD: "2", L.T2_ROW: "2",
+    L.T3_HEAD: "3", L.T3_GROUP: "3", L.T3_ROW: "3",
+    L.T4_HEAD: "4",
+}
+_HEAD_OF = {"2": L.T2_HEAD, "3": L.T3_HEAD, "4": L.T4_HEAD}
+_TABLE_SECTIONS = (0, 2, 3, 4)
+#: A table may start in the front matter only on one of these (strong) anchors.
+_FRONT_ANCHORS = {"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9", "t3.note", "t3.applicant"}
+
+_NA_CELL = re.compile(r"^(?:[/／\\\-－—–_＿―]+|不适用|无|空|N/?A|n/?a)$")
+_UNIT_ONLY = re.compile(r"^(?:元|万元)$")
+_SENTENCE = re.compile(r"[。;；!！?？,，:：]")
+_META = re.compile(
+    r"^(?:发布日期|发布时间|成文日期|信息来源|来源|浏览次数|点击数|文号|发布机构|栏目|原文链接|本地目录|页面链接"
+    r"|相关附件|附件下载|索引号|主题分类|\[点击查看解读\]|字号|打印|关闭|=+正文=+)"
+)
+_TITLE_PREFIX = re.compile(r"^标题[:：]\s*")
+_TITLE_WORDS = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,12}(?:年度报告|年报)|年度报告")
+_YEAR_FIRST = re.compile(r"^\d{4}\s*年")
+_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}$")
+_LONG_LINE = 200
+
+
+class CellToken(Token):
+    """A Lark token that also carries its chunk (text + positions) and label."""
+
+    def __new__(cls, type_: str, chunk: Chunk, label: L.Label | None = None, variant: bool = False,
+                extra: object = None, explicit: bool = False):
+        line, column = chunk.start()
+        end_line, end_column = chunk.end()
+        token = super().__new__(cls, type_, chunk.text, None, line, column, end_line, end_column, None)
+        token.chunk = chunk
+        token.label = label
+        token.variant = variant
+        token.extra = extra
+        #: The cell came from a serialisation with cell marks (pipe, tab, HTML).
+        token.explicit = explicit
+        return token
+
+
+@dataclass(slots=True)
+class Segment:
+    kind: str  # "label" | "value" | "residue"
+    chunk: Chunk
+    label: L.Label | None = None
+    variant: bool = False
+
+
+def segment(chunk: Chunk, era: L.Era, split_spaces: bool) -> list[Segment]:
+    """Cut a chunk into labels of ``era`` and the values / residue between them."""
+    text = chunk.text
+    norm, index = L.normalize_with_map(text)
+    segments: list[Segment] = []
+    done = 0  # offset in ``text`` up to which everything is segmented
+    by_group = era.labels
+    for match in era.label_regex.finditer(norm):
+        begin = index[match.start()]
+        end = index[match.end() - 1] + 1
+        while end < len(text) and text[end] in _CLOSING_QUOTES:  # 危及“三安全一稳定”
+            end += 1
+        _gap(chunk, done, begin, split_spaces, segments)
+        group = match.lastgroup or ""
+        variant = group.startswith("v")
+        label = by_group[int(group[1:].split("_")[0])]
+        segments.append(Segment("label", chunk.sub(begin, end), label, variant))
+        done = end
+    _gap(chunk, done, len(text), split_spaces, segments)
+    if split_spaces:
+        return _absorb_partial_labels(segments)
+    if len(segments) > 1 and any(s.kind == "residue" for s in segments):
+        # A cell is one thing: "其他对外管理服务事项" is an unknown label, not 其他 + residue.
+        return [Segment("residue", chunk)]
+    return segments
+
+
+def _absorb_partial_labels(segments: list[Segment]) -> list[Segment]:
+    """A label glued to following words is part of a longer, unknown label
+    (其他 + 对外管理服务事项), not a label of its own."""
+    out: list[Segment] = []
+    for seg in segments:
+        previous = out[-1] if out else None
+        if (seg.kind == "residue" and previous is not None and previous.kind == "label"
+                and previous.chunk.end() == seg.chunk.start() and _is_cjk(seg.chunk.text[0])):
+            text = previous.chunk.text + seg.chunk.text
+            out[-1] = Segment("residue", Chunk(text, previous.chunk.anchors + tuple(
+                (o + len(previous.chunk.text), l, c) for o, l, c in seg.chunk.anchors)))
+        else:
+            out.append(seg)
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+_CLOSING_QUOTES = "”’」』\"'"
+_WORD = re.compile(r"[^\s\u00a0\u3000]+")
+
+
+def _gap(chunk: Chunk, begin: int, end: int, split_spaces: bool, out: list[Segment]) -> None:
+    if begin >= end:
+        return
+    piece = chunk.sub(begin, end).strip()
+    if not piece.text:
+        return
+    if not split_spaces or not any(ch.isspace() for ch in piece.text):
+        out.append(_classify(piece))
+        return
+    spans: list[list[int]] = []
+    for word in _WORD.finditer(piece.text):
+        # A lone unit after a number belongs to it: "251000 元".
+        if spans and _UNIT_ONLY.match(word.group()) and is_numeric_cell(piece.text[spans[-1][0]:spans[-1][1]]):
+            spans[-1][1] = word.end()
+        else:
+            spans.append([word.start(), word.end()])
+    words = [_classify(piece.sub(a, b)) for a, b in spans]
+    if any(word.kind == "residue" for word in words):
+        out.append(_classify(piece))  # prose or a label we do not know: keep it whole
+    else:
+        out.extend(words)
+
+
+def _classify(piece: Chunk) -> Segment:
+    text = piece.text.strip()
+    if not text or is_numeric_cell(text) or _NA_CELL.match(text):
+        return Segment("value", piece)
+    return Segment("residue", piece)
+
+
+class ReportLexer:
+    """Turns layout blocks into tokens for one era's grammar."""
+
+    def __init__(self, era: L.Era):
+        self.era = era
+        self.tokens: list[CellToken] = []
+        self.section = 0
+        self.table: str | None = None
+        self.in_rows = False
+        self.pending: Segment | None = None
+
+    # -- entry point -------------------------------------------------------
+    def run(self, blocks: list[Block]) -> list[CellToken]:
+        for block in blocks:
+            if block.explicit:
+                self._row(block.cells)
+            else:
+                self._plain(block.cells[0])
+        self._flush_pending()
+        return self.tokens
+
+    # -- emitting ---------------------------------------------------------
+    def _emit(self, type_: str, chunk: Chunk, label: L.Label | None = None, variant: bool = False,
+              extra: object = None, explicit: bool = False) -> None:
+        self._flush_pending()
+        self.tokens.append(CellToken(type_, chunk, label, variant, extra, explicit))
+
+    def _leave_table(self) -> None:
+        self._flush_pending()
+        self.table = None
+        self.in_rows = False
+
+    # -- plain lines ------------------------------------------------------
+    def _plain(self, chunk: Chunk) -> None:
+        if not chunk.text:
+            return
+        norm, index = L.normalize_with_map(chunk.text)
+        heading = L.HEADING_REGEX.match(norm)
+        if heading is None and len(chunk.text) > _LONG_LINE:
+            heading = L.HEADING_REGEX.search(norm)  # crawler text: headings inline
+        if heading is not None:
+            begin = index[heading.start()]
+            end = index[heading.end() - 1] + 1
+            rest_norm = norm[heading.end():]
+            tail = re.match(r"\([^()]{2,60}\)", rest_norm)  # template note after the heading
+            if tail:
+                end = index[heading.end() + tail.end() - 1] + 1
+            if begin:
+                self._plain_body(chunk.sub(0, begin).strip())
+            part = int((heading.lastgroup or "p0").split("_")[0][1:])
+            self._heading(chunk.sub(begin, end), part, heading)
+            self._plain(chunk.sub(end, len(chunk.text)).strip())
+            return
+        self._plain_body(chunk)
+
+    def _heading(self, chunk: Chunk, part: int, match: re.Match[str]) -> None:
+        self._leave_table()
+        canonical = L.HEADINGS[part][0]
+        numeral = match.group("num")
+        text = match.group(0)[len(numeral):]
+        variant = numeral != f"{L.NUMERALS[part - 1]}、" or text != L.normalize(canonical)
+        self._emit("HEADING", chunk, None, variant, part)
+        self.section = part
+
+    def _plain_body(self, chunk: Chunk) -> None:
+        if not chunk.text:
+            return
+        norm = L.normalize(chunk.text)
+        if self.table is None and len(norm) <= _LONG_LINE and _META.match(norm):
+            self._emit(META, chunk)
+            return
+        if self.section == 0 and self.table is None:
+            title = _TITLE_PREFIX.match(chunk.text)
+            if title:
+                self._title(chunk.sub(title.end(), len(chunk.text)).strip())
+                return
+            if len(norm) <= 80 and "。" not in norm and _TITLE_WORDS.search(norm):
+                self._title(chunk)
+                return
+        if self.section in _TABLE_SECTIONS:
+            segments = segment(chunk, self.era, split_spaces=True)
+            if self._is_tabular(segments):
+                self._segments(segments, drop_blanks=False, explicit=False)
+                return
+        self._leave_table()
+        self._emit(TEXT, chunk)
+
+    def _title(self, chunk: Chunk) -> None:
+        # A title split over two lines, agency first (seeds 001, 004).
+        previous = self.tokens[-1] if self.tokens else None
+        if (previous is not None and previous.type == TEXT and _YEAR_FIRST.match(L.normalize(chunk.text))
+                and _AGENCY_LINE.match(L.normalize(previous.chunk.text))):
+            self.tokens[-1] = CellToken(TITLE, previous.chunk)
+        self._emit(TITLE, chunk)
+
+    def _is_tabular(self, segments: list[Segment]) -> bool:
+        if not segments:
+            return False
+        first = segments[0]
+        if self.table is None:
+            if first.kind != "label":
+                return False
+            if self.section == 0 and first.label.key not in _FRONT_ANCHORS:
+                return False
+        residue = [s for s in segments if s.kind == "residue"]
+        if any(len(s.chunk.text) > 30 or _SENTENCE.search(s.chunk.text) for s in residue):
+            return False
+        return sum(len(s.chunk.text) for s in residue) <= 60
+
+    # -- explicit rows ----------------------------------------------------
+    def _row(self, cells: list[Chunk]) -> None:
+        if self.section not in _TABLE_SECTIONS and self.table is None:
+            for cell in cells:
+                if cell.text:
+                    self._emit(TEXT, cell)
+            return
+        segments: list[Segment] = []
+        for cell in cells:
+            if cell.text:
+                segments.extend(segment(cell, self.era, split_spaces=False))
+            else:
+                segments.append(Segment("value", cell))
+        if self.table is None and not any(s.kind == "label" for s in segments):
+            for cell in cells:
+                if cell.text:
+                    self._emit(TEXT, cell)
+            return
+        has_value = any(s.kind == "value" and s.chunk.text for s in segments)
+        is_header = any(s.kind == "label" and s.label.kind not in (L.T2_ROW, L.T3_ROW, L.T3_GROUP)
+                        for s in segments)
+        self._segments(segments, drop_blanks=is_header and not has_value, explicit=True)
+
+    # -- segments -> tokens -----------------------------------------------
+    def _segments(self, segments: list[Segment], drop_blanks: bool, explicit: bool) -> None:
+        for seg in segments:
+            if seg.kind != "residue":
+                self._flush_pending()  # decided in the context it appeared in
+            if seg.kind == "label":
+                self._label(seg)
+            elif seg.kind == "value":
+                if drop_blanks and not seg.chunk.text:
+                    continue
+                self._emit(VALUE, seg.chunk, explicit=explicit)
+                self.in_rows = True
+            else:
+                self._residue(seg)
+
+    def _label(self, seg: Segment) -> None:
+        label = seg.label
+        kind = label.kind
+        if label.key == "total":
+            kind = L.T4_HEAD if self.table == "4" else L.T3_HEAD
+        table = _TABLE_OF[kind]
+        if table != self.table:
+            self._flush_pending()
+            line, column = seg.chunk.start()
+            self.tokens.append(CellToken(f"_TABLE{table}", Chunk.at("", line, column)))
+            self.table = table
+            self.in_rows = False
+        if kind == L.T2_BLOCK:
+            self.in_rows = False
+        elif kind in (L.T2_ROW, L.T3_ROW, L.T3_GROUP):
+            self.in_rows = True
+        self._emit(kind, seg.chunk, label, seg.variant)
+
+    def _residue(self, seg: Segment) -> None:
+        """Unknown text in a table: a header split over cells (商业 / 企业), or an unknown label."""
+        if self.pending is not None:
+            joined = L.normalize(self.pending.chunk.text + seg.chunk.text)
+            found = self.era.by_norm.get(joined)
+            if found is not None:
+                first, second = self.pending.chunk, seg.chunk
+                self.pending = None
+                label, variant = found
+                merged = Chunk(first.text + second.text,
+                               first.anchors + tuple((o + len(first.text), l, c) for o, l, c in second.anchors))
+                self._label(Segment("label", merged, label, variant))
+                return
+            self._flush_pending()
+        self.pending = seg
+
+    def _flush_pending(self) -> None:
+        seg, self.pending = self.pending, None
+        if seg is None:
+            return
+        if self.table is None:
+            self.tokens.append(CellToken(TEXT, seg.chunk))
+        elif self.in_rows:
+            self.tokens.append(CellToken(LABEL, seg.chunk))
+        else:
+            self.tokens.append(CellToken(_HEAD_OF[self.table], seg.chunk))
+
+
+def lex(blocks: list[Block], era: L.Era) -> list[CellToken]:
+    return ReportLexer(era).run(blocks)

@@ -1,0 +1,38 @@
+"""The rule interface: metadata, documentation and a ``check`` generator.
+
+A rule is a class with a stable ``code`` (prefix + 3 digits, never reused), a
+``name``, a default ``severity``, the ``eras`` it applies to, a one-line
+``summary``, and a docstring in three parts (*What it does* / *Why is this
+bad?* / *Example*) that is its documentation. ``check`` yields findings made
+with :meth:`Rule.finding`; the engine fills in fingerprints and filters.
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterator
+
+from .ast import Report, Span
+from .diagnostics import Diagnostic
+
+ALL_ERAS = ("2007", "2019", "2021")
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[str]
+    eras: ClassVar[tuple[str, ...]] = ALL_ERAS
+    summary: ClassVar[str]  # Chinese one-liner, shown in rule lists
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    @classmethod
+    def finding(cls, message: str, span: Span, logical_location: str = "", evidence: str = "",
+                **data: Any) -> Diagnostic:
+        diagnostic = Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data)
+        diagnostic.fingerprint = evidence  # turned into a hash by the engine, which knows the path
+        return diagnostic
+
+    @classmethod
+    def documentation(cls) -> str:
+        return (cls.__doc__ or "").strip()

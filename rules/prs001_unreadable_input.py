@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class UnreadableInput(Rule):
+    """## What it does
+    Reports an input file that cannot be read as text: binary data, an encoding
+    other than UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with BOM, or a
+    file the operating system refuses to open. The reason is in the message.
+
+    ## Why is this bad?
+    《政府信息公开条例》第四十九条 requires the annual report to be published
+    for the public to read; a file nobody can decode is not a published report,
+    and none of the other checks can run on it.
+
+    ## Example
+    Fails: a `.txt` file that is really a ZIP archive (`PK\\x03\\x04…`).
+
+    Passes: the same report saved as UTF-8 or GB18030 text.
+    """
+
+    code = "PRS001"
+    name = "unreadable-input"
+    severity = "error"
+    summary = "文件无法读取为文本（二进制文件或无法识别的编码）"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        return iter(())  # raised by the reader, before there is a report; see linter.engine

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.ast import Report, Span
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class NotAnAnnualReport(Rule):
+    """## What it does
+    Reports a file in which nothing identifies a 政府信息公开工作年度报告: no title
+    naming one, none of the template's part headings (`一、总体情况` …), and none
+    of its statistics tables.
+
+    ## Why is this bad?
+    The other rules judge a report against the template of its era
+    (国办公开办函〔2019〕60号, 〔2021〕30号). Applied to some other document they
+    would only produce noise, so the file is reported once, plainly, instead.
+
+    ## Example
+    Fails: a meeting notice saved in the reports folder.
+
+    Passes: any file with the report's title, its part headings or its tables.
+    """
+
+    code = "PRS002"
+    name = "not-an-annual-report"
+    severity = "error"
+    summary = "无法识别为政府信息公开工作年度报告"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        if report.meta.title or report.sections or report.tables:
+            return
+        yield self.finding(
+            "未能识别为政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或统计表格",
+            Span(1, 1, 1, 1),
+        )

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.labels import ERAS
+from linter.rule import Rule
+
+
+class MissingRow(Rule):
+    """## What it does
+    Reports a row of a statistics table that the template requires but that is
+    not in the table, e.g. `（七）总计` or `2.重复申请` in table 三, or the row of
+    values under the headers of table 四. Labels are matched tolerantly (width of
+    brackets and digits, spaces, numbering style, quotes, appended notes), so a
+    row reported here is really absent or unrecognisable.
+
+    ## Why is this bad?
+    The rows of the tables are fixed by 国办公开办函〔2021〕30号; a missing row
+    leaves a figure unreported and breaks the table's own 勾稽关系.
+
+    ## Example
+    Fails (table 三 without its `（七）总计` row):
+    ```
+    3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    ```
+
+    Passes: the `（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0` row between them.
+    """
+
+    code = "TPL003"
+    name = "missing-row"
+    severity = "error"
+    eras = ("2019", "2021")
+    summary = "统计表格缺少模板规定的行"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        era = ERAS.get(report.era)
+        if era is None:
+            return
+        labels = era.by_key
+        for shape in era.tables:
+            table = report.table(shape.kind)
+            if table is None:
+                continue  # TPL002
+            present = {row.key for row in table.rows}
+            for key in shape.rows:
+                if key in present:
+                    continue
+                label = labels[key].canonical if key in labels else "数据行"
+                yield self.finding(
+                    f"{shape.kind}缺少“{label}”行（模板要求该行填报 {shape.values[key]} 个数值）",
+                    table.span, f"{shape.kind}/{label}", key, table=shape.kind, row=key,
+                )
