@@ -208,7 +208,7 @@ def _tokens(parts: list[_Part], type_: str) -> list[CellToken]:
 
 def _meta(parts: list[_Part]) -> Meta:
     meta = Meta()
-    titles = _tokens(parts[:1], "TITLE")
+    titles = _best_title(parts[0].body if parts else [])
     if titles:
         meta.title = "".join(t.chunk.text.strip() for t in titles)
         first, last = span_of(titles[0].chunk), span_of(titles[-1].chunk)
@@ -234,6 +234,24 @@ def _meta(parts: list[_Part]) -> Meta:
     return meta
 
 
+def _best_title(front: list) -> list[CellToken]:
+    """Web pages repeat the title in breadcrumbs (首页 > … > 年报 > title): among the
+    runs of adjacent title lines, the shortest is the title itself."""
+    runs: list[list[CellToken]] = []
+    previous_was_title = False
+    for item in front:
+        is_title = isinstance(item, CellToken) and item.type == "TITLE"
+        if is_title:
+            if previous_was_title:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        previous_was_title = is_title
+    if not runs:
+        return []
+    return min(runs, key=lambda run: sum(len(t.chunk.text.strip()) for t in run))
+
+
 def _period(texts: list[CellToken]) -> Period | None:
     for token in texts:
         chunk = token.chunk
@@ -253,7 +271,7 @@ def _period(texts: list[CellToken]) -> Period | None:
 
 def _agency(lines: list[str]) -> str | None:
     text = "".join(line.strip() for line in lines)
-    text = re.sub(r"\s+", "", text)
+    text = re.sub(r"\s+", "", text).lstrip("#*")  # Markdown heading / bold marks
     match = _AGENCY_BEFORE_YEAR.match(text)
     if match:
         return match.group("agency").strip("：:")

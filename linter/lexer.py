@@ -34,6 +34,7 @@ _TABLE_SECTIONS = (0, 2, 3, 4)
 #: A table may start in the front matter only on one of these (strong) anchors.
 _FRONT_ANCHORS = {"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9", "t3.note", "t3.applicant"}
 
+_VALUE_CELL = re.compile(r"^[+\-]?\d+(?:\.\d+)?$")
 _NA_CELL = re.compile(r"^(?:[/／\\\-－—–_＿―]+|不适用|无|空|N/?A|n/?a)$")
 _UNIT_ONLY = re.compile(r"^(?:元|万元)$")
 _SENTENCE = re.compile(r"[。;；!！?？,，:：]")
@@ -42,10 +43,11 @@ _META = re.compile(
     r"|相关附件|附件下载|索引号|主题分类|\[点击查看解读\]|字号|打印|关闭|=+正文=+)"
 )
 _TITLE_PREFIX = re.compile(r"^标题[:：]\s*")
-_TITLE_WORDS = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,12}(?:年度报告|年报)|年度报告")
+_TITLE_WORDS = re.compile(r"(?:19|20)\d{2}.*(?:年度报告|年报)|(?:年度报告|年报).*(?:19|20)\d{2}")
 _YEAR_FIRST = re.compile(r"^\d{4}\s*年")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}$")
 _LONG_LINE = 200
+_HEADING_NOTE = re.compile(r"\([^()]{2,60}\)")
 
 
 class CellToken(Token):
@@ -76,6 +78,8 @@ class Segment:
 def segment(chunk: Chunk, era: L.Era, split_spaces: bool) -> list[Segment]:
     """Cut a chunk into labels of ``era`` and the values / residue between them."""
     text = chunk.text
+    if _VALUE_CELL.match(text):  # most cells are numbers: no label search needed
+        return [Segment("value", chunk)]
     norm, index = L.normalize_with_map(text)
     segments: list[Segment] = []
     done = 0  # offset in ``text`` up to which everything is segmented
@@ -191,23 +195,25 @@ class ReportLexer:
         if not chunk.text:
             return
         norm, index = L.normalize_with_map(chunk.text)
-        heading = L.HEADING_REGEX.match(norm)
-        if heading is None and len(chunk.text) > _LONG_LINE:
-            heading = L.HEADING_REGEX.search(norm)  # crawler text: headings inline
-        if heading is not None:
+        if len(chunk.text) > _LONG_LINE:
+            headings = list(L.HEADING_REGEX.finditer(norm))  # crawler text: headings inline
+        else:
+            first = L.HEADING_REGEX.match(norm)
+            headings = [first] if first else []
+        done = 0
+        for heading in headings:
             begin = index[heading.start()]
             end = index[heading.end() - 1] + 1
-            rest_norm = norm[heading.end():]
-            tail = re.match(r"\([^()]{2,60}\)", rest_norm)  # template note after the heading
+            tail = _HEADING_NOTE.match(norm, heading.end())  # 六、其他需要报告的事项（文字描述…）
             if tail:
-                end = index[heading.end() + tail.end() - 1] + 1
-            if begin:
-                self._plain_body(chunk.sub(0, begin).strip())
+                end = index[tail.end() - 1] + 1
             part = int((heading.lastgroup or "p0").split("_")[0][1:])
+            if begin < done or heading.group("num").strip("()、.") != L.NUMERALS[part - 1]:
+                continue  # "(一)主动公开政府信息情况" is a sub-heading of part 一, not part 二
+            self._plain_body(chunk.sub(done, begin).strip())
             self._heading(chunk.sub(begin, end), part, heading)
-            self._plain(chunk.sub(end, len(chunk.text)).strip())
-            return
-        self._plain_body(chunk)
+            done = end
+        self._plain_body(chunk.sub(done, len(chunk.text)).strip() if done else chunk)
 
     def _heading(self, chunk: Chunk, part: int, match: re.Match[str]) -> None:
         self._leave_table()
@@ -233,7 +239,8 @@ class ReportLexer:
             if len(norm) <= 80 and "。" not in norm and _TITLE_WORDS.search(norm):
                 self._title(chunk)
                 return
-        if self.section in _TABLE_SECTIONS:
+        # Outside a table only a line that starts with a table label can start one.
+        if self.section in _TABLE_SECTIONS and (self.table or self.era.label_regex.match(norm)):
             segments = segment(chunk, self.era, split_spaces=True)
             if self._is_tabular(segments):
                 self._segments(segments, drop_blanks=False, explicit=False)
