@@ -80,6 +80,9 @@ def segment(chunk: Chunk, era: L.Era, split_spaces: bool) -> list[Segment]:
     text = chunk.text
     if _VALUE_CELL.match(text):  # most cells are numbers: no label search needed
         return [Segment("value", chunk)]
+    exact = era.by_norm.get(L.normalize(text))
+    if exact is not None:  # and most others are exactly one label
+        return [Segment("label", chunk, exact[0], exact[1])]
     norm, index = L.normalize_with_map(text)
     segments: list[Segment] = []
     done = 0  # offset in ``text`` up to which everything is segmented

@@ -1,0 +1,82 @@
+"""Benchmarks for the performance targets (run by hand, not by the test suite).
+
+    python3 benchmarks/bench.py [--reports 2000]
+
+1. in-process lint time of each seed report (median of 30 runs, tool already loaded);
+2. wall time of `xxgk-lint check <one file>` including interpreter start (median of 15);
+3. throughput of `xxgk-lint check <dir>` on a directory of N reports (copies of the seeds
+   and the corpus), reports per second.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def in_process(files: list[Path]) -> None:
+    from linter.engine import lint_source
+    from linter.source import read_path
+
+    print("1. in-process lint time per report (median of 30 runs)")
+    for path in files:
+        source = read_path(str(path))
+        lint_source(source)
+        times = []
+        for _ in range(30):
+            start = time.perf_counter()
+            lint_source(source)
+            times.append(time.perf_counter() - start)
+        size = len(path.read_bytes())
+        print(f"   {path.name:32} {size / 1024:7.1f} KB  {statistics.median(times) * 1000:6.2f} ms")
+
+
+def one_file_wall(path: Path, runs: int = 15) -> None:
+    exe = shutil.which("xxgk-lint") or sys.executable
+    command = [exe, "check", str(path)] if exe != sys.executable else [exe, "-m", "linter", "check", str(path)]
+    subprocess.run(command, capture_output=True)  # warm the grammar cache and the page cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True)
+        times.append(time.perf_counter() - start)
+    print(f"2. `xxgk-lint check {path.name}` wall time, median of {runs}: {statistics.median(times) * 1000:.0f} ms"
+          f" (min {min(times) * 1000:.0f} ms)")
+
+
+def directory(count: int) -> None:
+    sources = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("0*"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(count):
+            src = sources[k % len(sources)]
+            shutil.copyfile(src, Path(tmp) / f"{k:05d}_{src.name}")
+        exe = shutil.which("xxgk-lint")
+        command = [exe, "check", "--format", "json", tmp] if exe else [sys.executable, "-m", "linter", "check",
+                                                                       "--format", "json", tmp]
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True)
+        elapsed = time.perf_counter() - start
+    print(f"3. directory of {count} reports (seeds + corpus, incl. three 100-350 KB web pages): "
+          f"{elapsed:.2f} s, {count / elapsed:.0f} reports/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=2000)
+    args = parser.parse_args()
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    in_process(seeds + [SHARED / "corpus" / "018.txt", SHARED / "corpus" / "042.html"])
+    one_file_wall(seeds[3])
+    directory(args.reports)
+
+
+if __name__ == "__main__":
+    main()

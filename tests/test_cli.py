@@ -1,0 +1,105 @@
+"""The command line: exit codes, formats, stdin, directories."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from helpers import seed
+
+CLI = [sys.executable, "-m", "linter"]
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(CLI + list(args), input=stdin, capture_output=True)
+
+
+def test_clean_report_exits_0_and_says_so(seeds_dir):
+    result = run("check", str(seed("003")))
+    assert result.returncode == 0, result.stdout.decode()
+    assert "未发现问题" in result.stdout.decode()
+
+
+def test_findings_exit_1_with_path_line_column_code(seeds_dir):
+    result = run("check", str(seed("000")))
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith(f"{seed('000')}:123:1: TPL006 ")
+    assert lines[-1].startswith("发现 26 个问题")
+
+
+def test_missing_path_is_a_usage_error_naming_it(tmp_path):
+    missing = tmp_path / "nope.txt"
+    result = run("check", str(missing))
+    assert result.returncode == 2
+    assert str(missing) in result.stderr.decode()
+    assert result.stdout == b""
+
+
+def test_directory_json_is_sorted_and_complete(seeds_dir, tmp_path):
+    for prefix in ("003", "000"):
+        shutil.copy(seed(prefix), tmp_path / seed(prefix).name)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.html").write_text("<p>hello</p>", encoding="utf-8")
+    (tmp_path / "sub" / "b.bin").write_bytes(b"\x00\x01")  # not a report suffix: ignored
+    (tmp_path / "sub" / "c.txt").write_bytes(b"\x00\x01binary")
+    result = run("check", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["schema"] == "xxgk-lint.report/1"
+    assert document["tool"]["name"] == "xxgk-lint"
+    paths = [f["path"] for f in document["files"]]
+    assert paths == sorted(paths) and len(paths) == 4
+    by_name = {p.rsplit("/", 1)[-1]: f for p, f in zip(paths, document["files"])}
+    assert by_name["c.txt"]["status"] == "error"
+    assert by_name["c.txt"]["diagnostics"][0]["code"] == "PRS001"
+    assert by_name["a.html"]["diagnostics"][0]["code"] == "PRS002"
+    clean = by_name[seed("003").name]
+    assert (clean["status"], clean["era"], clean["report_year"]) == ("ok", "2021", 2022)
+    assert clean["published"] == "2023-01-28"
+    merged = by_name[seed("000").name]["diagnostics"][0]
+    assert set(merged) == {"code", "name", "severity", "message", "location", "end_location",
+                           "logical_location", "data", "fingerprint"}
+    assert merged["location"] == {"line": 123, "column": 1}
+    assert merged["end_location"] == {"line": 123, "column": 5}
+    assert merged["logical_location"] == "表三/一、本年新收政府信息公开申请数量"
+    assert document["summary"] == {"files": 4, "errors": 28, "warnings": 0, "infos": 0}
+
+
+def test_stdin_with_filename_reads_html(corpus_dir):
+    page = (corpus_dir / "042.html").read_bytes()
+    result = run("check", "--format", "json", "-", "--stdin-filename", "page.html", stdin=page)
+    document = json.loads(result.stdout)
+    (record,) = document["files"]
+    assert record["path"] == "page.html" and record["report_year"] == 2021
+    assert record["status"] == "ok" and result.returncode == 0
+
+
+def test_output_is_identical_across_runs_and_job_counts(corpus_dir):
+    first = run("check", "--format", "json", "--jobs", "1", str(corpus_dir))
+    second = run("check", "--format", "json", "--jobs", "2", str(corpus_dir))
+    assert first.returncode == second.returncode == 1
+    assert first.stdout == second.stdout
+
+
+def test_parse_prints_the_ast(seeds_dir):
+    result = run("parse", str(seed("002")))
+    assert result.returncode == 0
+    ast = json.loads(result.stdout)
+    assert ast["type"] == "Report" and ast["meta"]["report_year"] == 2023
+    assert [s["part"] for s in ast["sections"]] == [1, 2, 3, 4, 5, 6]
+
+
+def test_pre_commit_hook_definition():
+    import yaml
+
+    from helpers import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "xxgk-lint" and hook["language"] == "python"
+    assert hook["entry"] == "xxgk-lint check"
+    import re
+    for name in ("a.txt", "b.md", "c.html", "d.htm"):
+        assert re.search(hook["files"], name)
+    assert not re.search(hook["files"], "e.pdf")
