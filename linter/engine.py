@@ -8,7 +8,6 @@ raises for a bad file; an unexpected exception in our own code becomes an
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -108,6 +107,8 @@ def _unreadable(path: str, error: UnreadableInput) -> FileResult:
 
 
 def _internal_error(path: str, error: Exception) -> Diagnostic:
+    import traceback
+
     where = traceback.extract_tb(error.__traceback__)[-1]
     detail = f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
     return Diagnostic("INT001", "internal-error", "error",

@@ -110,12 +110,9 @@ def text_blocks(text: str) -> list[Block]:
         if "|" in line:
             if _MARKDOWN_RULE.match(stripped):
                 continue
-            cells = _split_cells(line, "|", number)
-            if line.lstrip(_BLANK).startswith("|") and cells and not cells[0].text:
-                cells = cells[1:]
+            cells = _drop_placeholders_before_numbers(_split_cells(line, "|", number))
         elif "\t" in line:
-            cells = _split_cells(line, "\t", number)
-            cells = _drop_placeholders_before_numbers(cells)
+            cells = _drop_placeholders_before_numbers(_split_cells(line, "\t", number))
         else:
             blocks.append(Block([Chunk.at(line, number, 1).strip()], False))
             continue
@@ -146,8 +143,8 @@ def _trim_empty_ends(cells: list[Chunk]) -> list[Chunk]:
 
 
 def _drop_placeholders_before_numbers(cells: list[Chunk]) -> list[Chunk]:
-    """Tab rows carry row-span placeholders as empty fields before the values
-    (seed 001); only empty fields between numbers are blank values."""
+    """Tab and pipe rows carry row-span placeholders as empty fields before the
+    values (seed 001, Markdown grids); only empty fields between numbers are blank values."""
     kept = []
     seen_number = False
     for cell in cells:

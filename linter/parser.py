@@ -9,7 +9,6 @@ table and goes on.
 from __future__ import annotations
 
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -61,7 +60,7 @@ def get_parser(era: str) -> Lark:
 def _load(era: str) -> Lark:
     options = dict(parser="lalr", lexer=_StreamLexer, strict=True, maybe_placeholders=False)
     path = grammar_path(era)
-    for directory in (cache_dir(), Path(tempfile.gettempdir()) / "xxgk-lint"):
+    for directory in (cache_dir(), Path(os.environ.get("TMPDIR") or "/tmp") / "xxgk-lint"):
         try:
             directory.mkdir(parents=True, exist_ok=True)
             cache = directory / f"grammar-{era}-{_grammar_stamp()}.pickle"

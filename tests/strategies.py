@@ -540,13 +540,12 @@ def _sentences(draw, pool: tuple[str, ...], **fmt: Any) -> list[str]:
 @st.composite
 def report_2021(draw, serialisations: tuple[str, ...] = SERIALISATIONS,
                 encodings: tuple[str, ...] = ENCODINGS,
-                markdown_grid: bool = False) -> GeneratedReport:
+                markdown_grid: bool = True) -> GeneratedReport:
     """A complete, correct era-"2021" report in a random serialisation and encoding.
 
     ``markdown_grid`` also allows pipe tables written as a full Markdown grid
     (every row as wide as the table, spanned positions as empty cells, e.g.
-    ``|一、本年新收…|||0|0|…``). Off by default: the linter does not yet drop
-    those placeholder cells in pipe rows (FORMATS.md §7 says it should).
+    ``|一、本年新收…|||0|0|…``); the layout drops those placeholders (FORMATS.md §7).
     """
     year = draw(st.integers(2021, 2026))
     agency = draw(st.sampled_from(AGENCY_PLACES)) + draw(st.sampled_from(AGENCY_BODIES))
@@ -609,11 +608,11 @@ def report_2021(draw, serialisations: tuple[str, ...] = SERIALISATIONS,
     is_html = serialisation == "html"
     gap = serialisation == "cell_per_line"  # seed 000: a blank line after every line
 
-    def para(text: str, tag: str = "p") -> None:
+    def para(text: str, tag: str = "p", indent: bool = True) -> None:
         if is_html:
             doc.line(f"<{tag}>{_html.escape(text, quote=False)}</{tag}>")
         else:
-            doc.line(opts["prose_indent"] + text)
+            doc.line((opts["prose_indent"] if indent else "") + text)
             if gap:
                 doc.line()
 
@@ -621,8 +620,8 @@ def report_2021(draw, serialisations: tuple[str, ...] = SERIALISATIONS,
         doc.line("<!DOCTYPE html>")
         doc.line(f'<html><head><meta charset="{encoding}"><title>{_html.escape(title)}</title></head>')
         doc.line("<body>")
-    para(title, "h1")
-    para(published)
+    para(title, "h1", indent=False)
+    para(published, indent=False)
     for part, heading in enumerate(HEADINGS, 1):
         para(heading, "h3")
         for sentence in narrative.get(part, ()):
@@ -638,7 +637,7 @@ def report_2021(draw, serialisations: tuple[str, ...] = SERIALISATIONS,
     while lines and not lines[-1]:
         lines.pop()
     text = opts["newline"].join(lines) + (opts["newline"] if opts["final_newline"] else "")
-    cells = {key: cell for key, cell in doc.cells.items() if cell.line <= len(lines)}
+    cells = dict(doc.cells)
     assert len(cells) == 10 + 25 * 7 + 15, len(cells)
 
     return GeneratedReport(

@@ -7,16 +7,11 @@ mismatching cells and the source lines around them are added with ``note``.
 """
 from __future__ import annotations
 
-import os
-import sys
-
 from hypothesis import HealthCheck, given, note, settings
+from strategies import T2_ROWS, T3_LEAVES, T3_ROWS, GeneratedReport, report_2021
 
-sys.path.insert(0, os.path.dirname(__file__))
-from strategies import GeneratedReport, report_2021  # noqa: E402
-
-from linter.engine import lint_bytes, parse_source  # noqa: E402
-from linter.source import decode  # noqa: E402
+from linter.engine import lint_bytes, parse_source
+from linter.source import decode
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TABLES = ("表二", "表三", "表四")
@@ -31,6 +26,32 @@ def _parse(gen: GeneratedReport):
 def _show_line(gen: GeneratedReport, line: int) -> str:
     lines = gen.lines
     return lines[line - 1] if 0 < line <= len(lines) else "<no such line>"
+
+
+@SETTINGS
+@given(report_2021())
+def test_generator_keeps_the_identities(gen: GeneratedReport) -> None:
+    """The generator itself: the numbers obey FORMATS.md §3.1/§3.2 and every cell is placed."""
+    t2, t3, t4 = gen.table2, gen.table3, gen.table4
+    assert sum(len(t2[key]) for key in T2_ROWS) == 10
+    assert list(t3) == list(T3_ROWS) and all(len(row) == 7 for row in t3.values())
+    assert len(t4) == 15
+    for row in t3.values():  # T3-ROW
+        assert sum(row[:6]) == row[6]
+    for c in range(7):
+        assert t3["t3.new"][c] + t3["t3.carried_over"][c] == t3["t3.total"][c] + t3["t3.carry_forward"][c]
+        assert t3["t3.total"][c] == sum(t3[key][c] for key in T3_LEAVES)  # T3-RES
+    for g in range(0, 15, 5):  # T4-SUM
+        assert sum(t4[g:g + 4]) == t4[g + 4]
+    values = [v for row in t2.values() for v in row] + [v for row in t3.values() for v in row] + list(t4)
+    assert all(isinstance(v, int) and 0 <= v <= 500 for v in values)
+    assert len(gen.cells) == 200
+    for (kind, key, index), cell in gen.cells.items():
+        want = {"表二": t2, "表三": t3}[kind][key][index] if kind != "表四" else t4[index]
+        assert cell.value == want
+        line = gen.lines[cell.line - 1]
+        assert line[cell.column - 1:].startswith(str(cell.value))
+        assert not line[cell.column - 1 + len(str(cell.value)):][:1].isdigit()
 
 
 @SETTINGS
