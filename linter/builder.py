@@ -15,13 +15,12 @@ from lark import Transformer
 
 from . import labels as L
 from .ast import Cell, Header, Meta, Paragraph, Period, Report, Row, Section, Span, Table
-from .layout import Chunk
+from .layout import NA_CELL, Chunk
 from .lexer import CellToken
 
 _NUMBER = re.compile(
     r"^(?P<sign>[+\-－])?(?P<int>\d[\d,，]*)(?P<frac>\.\d+)?\s*(?P<unit>元|万元|件|条|个|次|人|%)?$"
 )
-_NA = re.compile(r"^(?:[/／\\\-－—–_＿―]+|不适用|无|空|N/?A|n/?a)$")
 _PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|周期)[^。；\d]{0,8}?"
     r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
@@ -46,7 +45,7 @@ def classify_cell(token: CellToken) -> Cell:
     span = span_of(token.chunk)
     if not raw:
         return Cell(raw, "blank", None, span)
-    if _NA.match(raw):
+    if NA_CELL.match(raw):
         return Cell(raw, "na", None, span)
     match = _NUMBER.match(raw)
     if match is None:
@@ -69,9 +68,8 @@ def classify_cell(token: CellToken) -> Cell:
 
 
 class _Builder(Transformer):
-    def __init__(self, era: L.Era):
+    def __init__(self) -> None:
         super().__init__(visit_tokens=False)
-        self.era = era
 
     # -- tables -------------------------------------------------------------
     def table2(self, children: list) -> Table:
@@ -81,10 +79,9 @@ class _Builder(Transformer):
             if isinstance(child, Row):
                 child.parent = child.parent or block
                 table.rows.append(child)
-            elif child.type == L.T2_BLOCK:
-                block = child.label.key
-                table.headers.append(_header(child))
             else:
+                if child.type == L.T2_BLOCK:
+                    block = child.label.key
                 table.headers.append(_header(child))
         return table
 
@@ -294,7 +291,7 @@ def _iso(y: str, m: str, d: str) -> str:
 
 
 def build(tree, era: L.Era, path: str, encoding: str, kind: str) -> Report:
-    parts: list[_Part] = list(_Builder(era).transform(tree))
+    parts: list[_Part] = list(_Builder().transform(tree))
     report = Report(path, era.id, encoding, kind, _meta(parts))
     for number, part in enumerate(parts):
         tables = _fill_body(part, part.section.part if part.section else 0)

@@ -19,6 +19,9 @@ class Diagnostic:
     span: Span
     logical_location: str = ""  # e.g. "表三/一、本年新收政府信息公开申请数量"
     data: dict[str, Any] = field(default_factory=dict)
+    #: What the finding is about (cell texts, the reason…); with the code, the
+    #: file and the logical location it makes the fingerprint. Not printed.
+    evidence: str = ""
     fingerprint: str = ""
 
     def sort_key(self) -> tuple[int, int, str]:

@@ -58,10 +58,14 @@ def check_report(report: Report) -> list[Diagnostic]:
     for rule in RULES:
         if report.era not in rule.eras:
             continue
-        for diagnostic in rule().check(report):
-            diagnostic.fingerprint = fingerprint(diagnostic.code, report.path, diagnostic.logical_location,
-                                                 diagnostic.fingerprint)
-            diagnostics.append(diagnostic)
+        diagnostics.extend(rule().check(report))
+    return _finish(diagnostics, report.path)
+
+
+def _finish(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
+    """Fingerprint and sort the findings of one file."""
+    for d in diagnostics:
+        d.fingerprint = fingerprint(d.code, path, d.logical_location, d.evidence)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
@@ -102,8 +106,7 @@ def _unreadable(path: str, error: UnreadableInput) -> FileResult:
 
     span = Span(error.line, error.column, error.line, error.column)
     diagnostic = Rule.finding(f"文件无法读取：{error.reason}", span, "", error.reason, reason=error.reason)
-    diagnostic.fingerprint = fingerprint(Rule.code, path, "", error.reason)
-    return FileResult(path, [diagnostic])
+    return FileResult(path, _finish([diagnostic], path))
 
 
 def _internal_error(path: str, error: Exception) -> Diagnostic:
@@ -111,10 +114,10 @@ def _internal_error(path: str, error: Exception) -> Diagnostic:
 
     where = traceback.extract_tb(error.__traceback__)[-1]
     detail = f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
-    return Diagnostic("INT001", "internal-error", "error",
-                      f"xxgk-lint 内部错误，本文件未能完成检查，请向开发者报告：{detail}",
-                      Span(1, 1, 1, 1), "", {"exception": detail},
-                      fingerprint("INT001", path, "", type(error).__name__))
+    diagnostic = Diagnostic("INT001", "internal-error", "error",
+                            f"xxgk-lint 内部错误，本文件未能完成检查，请向开发者报告：{detail}",
+                            Span(1, 1, 1, 1), "", {"exception": detail}, type(error).__name__)
+    return _finish([diagnostic], path)[0]
 
 
 def collect_files(paths: Iterable[str]) -> list[str]:

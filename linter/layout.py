@@ -16,6 +16,8 @@ from dataclasses import dataclass
 _BLANK = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 _NUMERIC_CELL = re.compile(r"^[+\-－]?\d[\d,，]*(?:\.\d+)?\s*(?:元|万元|件|条|个|次|人|%)?$")
+#: Placeholders written where a number is required (FORMATS.md §2.4): "/", "—", 不适用 …
+NA_CELL = re.compile(r"^(?:[/／\\\-－—–_＿―]+|不适用|无|空|N/?A|n/?a)$")
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lark import Token
 
 from . import labels as L
-from .layout import Block, Chunk, is_numeric_cell
+from .layout import NA_CELL, Block, Chunk, is_numeric_cell
 
 #: Token types that are not labels.
 TITLE, META, TEXT, VALUE, LABEL = "TITLE", "META", "TEXT", "VALUE", "LABEL"
@@ -35,7 +35,6 @@ _TABLE_SECTIONS = (0, 2, 3, 4)
 _FRONT_ANCHORS = {"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9", "t3.note", "t3.applicant"}
 
 _VALUE_CELL = re.compile(r"^[+\-]?\d+(?:\.\d+)?$")
-_NA_CELL = re.compile(r"^(?:[/／\\\-－—–_＿―]+|不适用|无|空|N/?A|n/?a)$")
 _UNIT_ONLY = re.compile(r"^(?:元|万元)$")
 _SENTENCE = re.compile(r"[。;；!！?？,，:：]")
 _META = re.compile(
@@ -156,7 +155,7 @@ def _gap(chunk: Chunk, begin: int, end: int, split_spaces: bool, out: list[Segme
 
 def _classify(piece: Chunk) -> Segment:
     text = piece.text.strip()
-    if not text or is_numeric_cell(text) or _NA_CELL.match(text):
+    if not text or is_numeric_cell(text) or NA_CELL.match(text):
         return Segment("value", piece)
     return Segment("residue", piece)
 

@@ -29,9 +29,7 @@ class Rule:
     @classmethod
     def finding(cls, message: str, span: Span, logical_location: str = "", evidence: str = "",
                 **data: Any) -> Diagnostic:
-        diagnostic = Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data)
-        diagnostic.fingerprint = evidence  # turned into a hash by the engine, which knows the path
-        return diagnostic
+        return Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data, evidence)
 
     @classmethod
     def documentation(cls) -> str:
