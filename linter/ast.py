@@ -140,6 +140,11 @@ class Report:
     encoding: str
     kind: str  # "text" | "html"
     meta: Meta
+    #: How the era was decided: "labels" (fingerprint labels), "year" (the era the
+    #: report year requires), "option" (--era); None when nothing identifies it.
+    era_source: str | None = None
+    #: Fingerprint labels found, per era (FORMATS.md §1), for the template rules.
+    fingerprints: dict[str, list[str]] = field(default_factory=dict)
     front: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

@@ -31,10 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from stdin")
     check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                        help="worker processes for many files (default: one per core)")
+    check.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default="auto",
+                       help="template era to parse with (default: detected from labels and year)")
 
     parse = commands.add_parser("parse", help="print the typed AST of one report as JSON")
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--stdin-filename", metavar="NAME")
+    parse.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default="auto")
+
+    commands.add_parser("eras", help="list the template eras with their years and legal basis")
     return parser
 
 
@@ -46,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "parse":
             return _parse(args)
+        if args.command == "eras":
+            return _eras()
     except _UsageError as error:
         print(f"xxgk-lint: 错误：{error}", file=sys.stderr)
         return 2
@@ -63,12 +70,12 @@ def _check(args: argparse.Namespace) -> int:
     files_args = []
     for path in args.paths:
         if path == "-":
-            results.append(lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-"))
+            results.append(lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-", _era(args)))
         elif not os.path.exists(path):
             raise _UsageError(f"路径不存在：{path}")
         else:
             files_args.append(path)
-    results += _lint_files(collect_files(files_args), args.jobs)
+    results += _lint_files(collect_files(files_args), args.jobs, _era(args))
     results.sort(key=lambda result: result.path)
     sys.stdout.write(FORMATTERS[args.format](results))
     sys.stdout.flush()
@@ -77,18 +84,35 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
 
 
-def _lint_files(files: list[str], jobs: int) -> list:
+def _era(args: argparse.Namespace) -> str | None:
+    return None if args.era == "auto" else args.era
+
+
+def _lint_files(files: list[str], jobs: int, era: str | None) -> list:
+    from functools import partial
+
     from .engine import lint_path
 
+    lint = partial(lint_path, era=era)
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(files) < 16:
-        return [lint_path(path) for path in files]
+        return [lint(path) for path in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(lint_path, files, chunksize=max(1, len(files) // (workers * 8))))
+        return list(pool.map(lint, files, chunksize=max(1, len(files) // (workers * 8))))
+
+
+def _eras() -> int:
+    from tabulate import tabulate
+
+    from .eras import describe
+
+    print(tabulate(describe(), headers=("era", "报告年度", "法律依据 / 格式通知"), tablefmt="simple",
+                   disable_numparse=True))
+    return 0
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -108,6 +132,6 @@ def _parse(args: argparse.Namespace) -> int:
     except UnreadableInput as error:
         print(f"{args.path}:{error.line}:{error.column}: PRS001 文件无法读取：{error.reason}", file=sys.stderr)
         return 1
-    report = parse_source(source)
+    report = parse_source(source, _era(args))
     sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
     return 0

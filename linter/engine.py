@@ -14,6 +14,7 @@ from typing import Iterable
 from . import labels
 from .ast import Report, Span
 from .diagnostics import Diagnostic, fingerprint
+from .rule import ALL_ERAS
 from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
 
 
@@ -22,6 +23,7 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     era: str | None = None
+    era_source: str | None = None
     report_year: int | None = None
     agency: str | None = None
     published: str | None = None
@@ -34,15 +36,33 @@ class FileResult:
         return "violations" if self.diagnostics else "ok"
 
 
-def parse_source(source: Source) -> Report:
-    """Text -> typed AST (no rules)."""
+def parse_source(source: Source, era: str | None = None) -> Report:
+    """Text -> typed AST (no rules). ``era`` forces an era; by default it is detected."""
+    from .eras import era_by_labels, era_by_year
+
+    by_labels, fingerprints = era_by_labels(source.text)
+    chosen, how = (era, "option") if era else (by_labels, "labels") if by_labels else ("2021", None)
+    report = _parse_as(source, chosen)
+    if how is None:
+        # No telling labels: parse again as the era the report year requires.
+        by_year = era_by_year(report.meta.report_year)
+        if by_year is not None:
+            how = "year"
+            if by_year != chosen:
+                report = _parse_as(source, by_year)
+    report.era_source = how
+    report.fingerprints = {e: labels for e, labels in fingerprints.items() if labels}
+    return report
+
+
+def _parse_as(source: Source, era_id: str) -> Report:
     from .builder import build
     from .html_layout import html_blocks
     from .layout import text_blocks
     from .lexer import lex
     from .parser import parse_tokens
 
-    era = labels.ERAS["2021"]
+    era = labels.ERAS[era_id]
     blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
     tokens = lex(blocks, era)
     tree, problems = parse_tokens(tokens, era.id)
@@ -58,6 +78,8 @@ def check_report(report: Report) -> list[Diagnostic]:
     for rule in RULES:
         if report.era not in rule.eras:
             continue
+        if report.era_source is None and set(rule.eras) != set(ALL_ERAS):
+            continue  # era unknown (PRS002): judging it against one era's template would be noise
         diagnostics.extend(rule().check(report))
     return _finish(diagnostics, report.path)
 
@@ -70,11 +92,12 @@ def _finish(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
     return diagnostics
 
 
-def lint_source(source: Source) -> FileResult:
+def lint_source(source: Source, era: str | None = None) -> FileResult:
     result = FileResult(source.path)
     try:
-        report = parse_source(source)
+        report = parse_source(source, era)
         result.era = report.era
+        result.era_source = report.era_source
         result.report_year = report.meta.report_year
         result.agency = report.meta.agency
         result.published = report.meta.published
@@ -85,20 +108,20 @@ def lint_source(source: Source) -> FileResult:
     return result
 
 
-def lint_bytes(data: bytes, path: str) -> FileResult:
+def lint_bytes(data: bytes, path: str, era: str | None = None) -> FileResult:
     try:
         source = decode(data, path)
     except UnreadableInput as error:
         return _unreadable(path, error)
-    return lint_source(source)
+    return lint_source(source, era)
 
 
-def lint_path(path: str) -> FileResult:
+def lint_path(path: str, era: str | None = None) -> FileResult:
     try:
         source = read_path(path)
     except UnreadableInput as error:
         return _unreadable(path, error)
-    return lint_source(source)
+    return lint_source(source, era)
 
 
 def _unreadable(path: str, error: UnreadableInput) -> FileResult:

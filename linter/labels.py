@@ -240,7 +240,76 @@ ERA_2021 = Era(
     ),
 )
 
-ERAS: dict[str, Era] = {"2021": ERA_2021}
+_TABLE2_2019 = (
+    Label("t2.item1", T2_BLOCK, "第二十条第（一）项"),
+    Label("t2.item5", T2_BLOCK, "第二十条第（五）项"),
+    Label("t2.item6", T2_BLOCK, "第二十条第（六）项"),
+    Label("t2.item8", T2_BLOCK, "第二十条第（八）项"),
+    Label("t2.item9", T2_BLOCK, "第二十条第（九）项"),
+    Label("t2.content", T2_HEAD, "信息内容"),
+    Label("t2.made", T2_HEAD, "本年新制作数量"),
+    Label("t2.published", T2_HEAD, "本年新公开数量"),
+    Label("t2.total_public", T2_HEAD, "对外公开总数量"),
+    Label("t2.last_year_items", T2_HEAD, "上一年项目数量"),
+    Label("t2.change", T2_HEAD, "本年增/减", pattern=r"本年增[/／]?减(?:\([^()]{2,60}\))?"),
+    Label("t2.decisions", T2_HEAD, "处理决定数量"),
+    Label("t2.purchases", T2_HEAD, "采购项目数量"),
+    Label("t2.purchase_amount", T2_HEAD, "采购总金额"),
+    Label("t2.rules", T2_ROW, "规章", values=3, parent="t2.item1"),
+    Label("t2.normative", T2_ROW, "规范性文件", values=3, parent="t2.item1"),
+    Label("t2.licensing", T2_ROW, "行政许可", values=3, parent="t2.item5"),
+    Label("t2.other_services", T2_ROW, "其他对外管理服务事项", values=3, parent="t2.item5"),
+    Label("t2.penalty", T2_ROW, "行政处罚", values=3, parent="t2.item6"),
+    Label("t2.coercion", T2_ROW, "行政强制", values=3, parent="t2.item6"),
+    Label("t2.fees", T2_ROW, "行政事业性收费", values=2, parent="t2.item8"),
+    Label("t2.procurement", T2_ROW, "政府集中采购", values=2, parent="t2.item9"),
+)
+_T3_2019 = _t3_rows(other_has_subrows=False)
+
+ERA_2019 = Era(
+    id="2019",
+    years="2019、2020 年",
+    basis="《中华人民共和国政府信息公开条例》（国务院令第711号）；国办公开办函〔2019〕60号（试行格式）",
+    labels=_TABLE2_2019 + _TABLE3_HEAD + _T3_2019 + _TABLE4,
+    tables=(
+        _shape("表二", 2, _TABLE2_2019),
+        _shape("表三", 3, _T3_2019),
+        TableShape("表四", 4, (T4_DATA_ROW,), {T4_DATA_ROW: 15}),
+    ),
+)
+
+#: Era "2007" (old 条例): free section structure. Its statistics tables (national
+#: 2014 table, Fujian table) are not described yet, so it has no table labels.
+ERA_2007 = Era(
+    id="2007",
+    years="2018 年及以前",
+    basis="《中华人民共和国政府信息公开条例》（国务院令第492号）第三十一、三十二条",
+    labels=(),
+    tables=(),
+)
+
+ERAS: dict[str, Era] = {"2007": ERA_2007, "2019": ERA_2019, "2021": ERA_2021}
+
+
+def expected_era(year: int) -> str:
+    """The era a report year requires (FORMATS.md §1)."""
+    if year <= 2018:
+        return "2007"
+    return "2019" if year <= 2020 else "2021"
+
+
+#: Labels found only in one era's template (FORMATS.md §1). Raw spellings are
+#: compared after normalisation, which never merges 规范性文件 with 行政规范性文件
+#: because each is looked for as a whole word of its own era.
+FINGERPRINTS: dict[str, tuple[str, ...]] = {
+    "2007": ("政府信息公开情况统计表", "申请办结数", "申请答复数", "当面申请数", "回应解读情况",
+             "机构建设和保障经费情况", "依申请公开信息收取的费用", "历年累计", "指标名称", "计量单位"),
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "处理决定数量",
+             "其他对外管理服务事项", "第二十条第(九)项", "采购项目数量", "采购总金额", "政府集中采购"),
+    # (not 处理决定数量: it is inside 2021's 本年处理决定数量)
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "现有有效件数", "行政规范性文件",
+             "本年处理决定数量", "本年收费金额"),
+}
 
 
 @lru_cache(maxsize=None)
@@ -288,6 +357,8 @@ def _label_regex(era: Era) -> re.Pattern[str]:
         for spelling in (label.canonical,) + label.variants:
             text = normalize(spelling)
             firsts.update((text[0], text.lstrip("(")[0]))
+    if not alternatives:
+        return re.compile(r"(?!)")  # an era without table labels matches nothing
     first = "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]"
     return re.compile(f"(?={first})(?:" + "|".join(source for _, source in alternatives) + ")")
 

@@ -60,6 +60,7 @@ def file_json(result: FileResult) -> dict:
     return {
         "path": result.path,
         "era": result.era,
+        "era_source": result.era_source,
         "report_year": result.report_year,
         "agency": result.agency,
         "published": result.published,

@@ -30,9 +30,14 @@ class NotAnAnnualReport(Rule):
     summary = "无法识别为政府信息公开工作年度报告"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        if report.meta.title or report.sections or report.tables:
-            return
-        yield self.finding(
-            "未能识别为政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或统计表格",
-            Span(1, 1, 1, 1),
-        )
+        if not (report.meta.title or report.sections or report.tables):
+            yield self.finding(
+                "未能识别为政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或统计表格",
+                Span(1, 1, 1, 1), evidence="structure",
+            )
+        elif report.era_source is None:
+            yield self.finding(
+                "无法确定报告适用的模板时期：标题、统计期限、发布日期和正文中都没有报告年度，"
+                "也没有可识别年报格式的表格标签",
+                Span(1, 1, 1, 1), evidence="era",
+            )
