@@ -145,6 +145,8 @@ class Report:
     era_source: str | None = None
     #: Fingerprint labels found, per era (FORMATS.md §1), for the template rules.
     fingerprints: dict[str, list[str]] = field(default_factory=dict)
+    #: Where each fingerprint label first appears (when written as in the template).
+    fingerprint_spans: dict[str, Span] = field(default_factory=dict)
     front: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -174,6 +176,8 @@ def to_json(node: Any) -> Any:
         return node.to_json()
     if isinstance(node, list):
         return [to_json(item) for item in node]
+    if isinstance(node, dict):
+        return {key: to_json(value) for key, value in node.items()}
     if hasattr(node, "__dataclass_fields__"):
         out = {"type": type(node).__name__}
         for f in fields(node):

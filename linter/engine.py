@@ -52,6 +52,13 @@ def parse_source(source: Source, era: str | None = None) -> Report:
                 report = _parse_as(source, by_year)
     report.era_source = how
     report.fingerprints = {e: labels for e, labels in fingerprints.items() if labels}
+    for found in report.fingerprints.values():
+        for label in found:
+            offset = source.text.find(label)
+            if offset >= 0:
+                line = source.text.count("\n", 0, offset) + 1
+                column = offset - source.text.rfind("\n", 0, offset)
+                report.fingerprint_spans[label] = Span(line, column, line, column + len(label))
     return report
 
 

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class LabelVariant(Rule):
+    """## What it does
+    Reports a table label written in a non-standard spelling that xxgk-lint
+    accepted as the template's label, e.g. `商业机构` for `商业企业` or
+    `现有有效件数` for `现行有效件数`, and names the canonical label. Width of
+    brackets and digits, spaces, numbering style and quotes are not variants:
+    they are normalised silently.
+
+    ## Why is this bad?
+    The statistics tables are fixed by the format notices (国办公开办函〔2019〕60号,
+    〔2021〕30号); a reworded label makes readers and automatic tools wonder
+    whether the figure means the same thing.
+
+    ## Example
+    Fails (info): `信息内容 | 本年制发件数 | 本年废止件数 | 现有有效件数 |`
+
+    Passes: `信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |`
+    """
+
+    code = "TPL005"
+    name = "label-variant"
+    severity = "info"
+    eras = ("2019", "2021")
+    summary = "表格标签不是模板的标准写法（已按标准标签识别）"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        for table in report.tables:
+            labels = [(h.raw, h.label, h.span) for h in table.headers if h.variant]
+            labels += [(r.raw_label, r.label, r.span) for r in table.rows if r.variant]
+            for raw, canonical, span in labels:
+                yield self.finding(
+                    f"{table.kind}标签“{raw}”不是模板的标准写法，已按“{canonical}”识别，建议改为“{canonical}”",
+                    span, f"{table.kind}/{canonical}", raw, label=raw, canonical=canonical,
+                )
