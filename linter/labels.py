@@ -81,12 +81,16 @@ class TableShape:
 
 _T3_GROUPS = ("三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理")
 
-_TABLE2_2021 = (
+#: Block headers of table 二 common to eras 2019 and 2021 (2019 adds 第二十条第（九）项).
+_T2_BLOCKS = (
     Label("t2.item1", T2_BLOCK, "第二十条第（一）项"),
     Label("t2.item5", T2_BLOCK, "第二十条第（五）项"),
     Label("t2.item6", T2_BLOCK, "第二十条第（六）项"),
     Label("t2.item8", T2_BLOCK, "第二十条第（八）项"),
     Label("t2.content", T2_HEAD, "信息内容"),
+)
+
+_TABLE2_2021 = _T2_BLOCKS + (
     Label("t2.issued", T2_HEAD, "本年制发件数"),
     Label("t2.repealed", T2_HEAD, "本年废止件数"),
     Label("t2.in_force", T2_HEAD, "现行有效件数", ("现有有效件数",)),
@@ -226,27 +230,30 @@ def _shape(kind: str, section: int, labels: tuple[Label, ...]) -> TableShape:
     return TableShape(kind, section, rows, {label.key: label.values for label in labels if label.values})
 
 
-_T3_2021 = _t3_rows(other_has_subrows=True)
+def _template_era(id: str, years: str, basis: str, table2: tuple[Label, ...],
+                  table3_rows: tuple[Label, ...]) -> Era:
+    """An era with the national template's three tables (2019 and 2021 differ in labels only)."""
+    return Era(
+        id=id,
+        years=years,
+        basis=basis,
+        labels=table2 + _TABLE3_HEAD + table3_rows + _TABLE4,
+        tables=(
+            _shape("表二", 2, table2),
+            _shape("表三", 3, table3_rows),
+            TableShape("表四", 4, (T4_DATA_ROW,), {T4_DATA_ROW: 15}),
+        ),
+    )
 
-ERA_2021 = Era(
-    id="2021",
-    years="2021 年及以后",
-    basis="《中华人民共和国政府信息公开条例》（国务院令第711号）；国办公开办函〔2021〕30号",
-    labels=_TABLE2_2021 + _TABLE3_HEAD + _T3_2021 + _TABLE4,
-    tables=(
-        _shape("表二", 2, _TABLE2_2021),
-        _shape("表三", 3, _T3_2021),
-        TableShape("表四", 4, (T4_DATA_ROW,), {T4_DATA_ROW: 15}),
-    ),
+
+ERA_2021 = _template_era(
+    "2021", "2021 年及以后",
+    "《中华人民共和国政府信息公开条例》（国务院令第711号）；国办公开办函〔2021〕30号",
+    _TABLE2_2021, _t3_rows(other_has_subrows=True),
 )
 
-_TABLE2_2019 = (
-    Label("t2.item1", T2_BLOCK, "第二十条第（一）项"),
-    Label("t2.item5", T2_BLOCK, "第二十条第（五）项"),
-    Label("t2.item6", T2_BLOCK, "第二十条第（六）项"),
-    Label("t2.item8", T2_BLOCK, "第二十条第（八）项"),
+_TABLE2_2019 = _T2_BLOCKS + (
     Label("t2.item9", T2_BLOCK, "第二十条第（九）项"),
-    Label("t2.content", T2_HEAD, "信息内容"),
     Label("t2.made", T2_HEAD, "本年新制作数量"),
     Label("t2.published", T2_HEAD, "本年新公开数量"),
     Label("t2.total_public", T2_HEAD, "对外公开总数量"),
@@ -264,18 +271,11 @@ _TABLE2_2019 = (
     Label("t2.fees", T2_ROW, "行政事业性收费", values=2, parent="t2.item8"),
     Label("t2.procurement", T2_ROW, "政府集中采购", values=2, parent="t2.item9"),
 )
-_T3_2019 = _t3_rows(other_has_subrows=False)
 
-ERA_2019 = Era(
-    id="2019",
-    years="2019、2020 年",
-    basis="《中华人民共和国政府信息公开条例》（国务院令第711号）；国办公开办函〔2019〕60号（试行格式）",
-    labels=_TABLE2_2019 + _TABLE3_HEAD + _T3_2019 + _TABLE4,
-    tables=(
-        _shape("表二", 2, _TABLE2_2019),
-        _shape("表三", 3, _T3_2019),
-        TableShape("表四", 4, (T4_DATA_ROW,), {T4_DATA_ROW: 15}),
-    ),
+ERA_2019 = _template_era(
+    "2019", "2019、2020 年",
+    "《中华人民共和国政府信息公开条例》（国务院令第711号）；国办公开办函〔2019〕60号（试行格式）",
+    _TABLE2_2019, _t3_rows(other_has_subrows=False),
 )
 
 #: Era "2007" (old 条例): free section structure. Its statistics tables (national
