@@ -38,7 +38,7 @@ class FileResult:
 
 def parse_source(source: Source, era: str | None = None) -> Report:
     """Text -> typed AST (no rules). ``era`` forces an era; by default it is detected."""
-    from .eras import era_by_labels, era_by_year
+    from .eras import era_by_labels, era_by_year, label_spans
 
     by_labels, fingerprints = era_by_labels(source.text)
     chosen, how = (era, "option") if era else (by_labels, "labels") if by_labels else ("2021", None)
@@ -52,13 +52,7 @@ def parse_source(source: Source, era: str | None = None) -> Report:
                 report = _parse_as(source, by_year)
     report.era_source = how
     report.fingerprints = {e: labels for e, labels in fingerprints.items() if labels}
-    for found in report.fingerprints.values():
-        for label in found:
-            offset = source.text.find(label)
-            if offset >= 0:
-                line = source.text.count("\n", 0, offset) + 1
-                column = offset - source.text.rfind("\n", 0, offset)
-                report.fingerprint_spans[label] = Span(line, column, line, column + len(label))
+    report.fingerprint_spans = label_spans(source.text, report.fingerprints)
     return report
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .ast import Span
 from .labels import ERAS, FINGERPRINTS, expected_era, normalize
+from .source import line_column
 
 #: A report must show at least this many fingerprint labels of one era.
 MIN_FINGERPRINTS = 2
@@ -34,6 +36,18 @@ def era_by_labels(text: str) -> tuple[str | None, dict[str, list[str]]]:
     if len(found[best]) >= MIN_FINGERPRINTS and len(found[best]) > len(found[second]):
         return best, found
     return None, found
+
+
+def label_spans(text: str, found: dict[str, list[str]]) -> dict[str, Span]:
+    """Where each found fingerprint label first appears (when written as in the template)."""
+    spans: dict[str, Span] = {}
+    for labels in found.values():
+        for label in labels:
+            offset = text.find(label)
+            if offset >= 0:
+                line, column = line_column(text, offset)
+                spans[label] = Span(line, column, line, column + len(label))
+    return spans
 
 
 def era_by_year(year: int | None) -> str | None:

@@ -34,7 +34,6 @@ _TABLE_SECTIONS = (0, 2, 3, 4)
 #: A table may start in the front matter only on one of these (strong) anchors.
 _FRONT_ANCHORS = {"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9", "t3.note", "t3.applicant"}
 
-_VALUE_CELL = re.compile(r"^[+\-]?\d+(?:\.\d+)?$")
 _UNIT_ONLY = re.compile(r"^(?:元|万元)$")
 _SENTENCE = re.compile(r"[。;；!！?？,，:：]")
 _META = re.compile(
@@ -77,7 +76,7 @@ class Segment:
 def segment(chunk: Chunk, era: L.Era, split_spaces: bool) -> list[Segment]:
     """Cut a chunk into labels of ``era`` and the values / residue between them."""
     text = chunk.text
-    if _VALUE_CELL.match(text):  # most cells are numbers: no label search needed
+    if is_numeric_cell(text):  # most cells are numbers: no label search needed
         return [Segment("value", chunk)]
     exact = era.by_norm.get(L.normalize(text))
     if exact is not None:  # and most others are exactly one label

@@ -53,7 +53,7 @@ def decode(data: bytes, path: str) -> Source:
         return Source(path, _strict(data, codec, "UTF-16"), codec, kind)
     nul = data.find(b"\x00")
     if nul >= 0:
-        line, column = _byte_position(data, nul)
+        line, column = line_column(data, nul)
         raise UnreadableInput(f"文件含有空字节（第 {nul} 字节），是二进制文件而不是文本", line, column)
     try:
         text = data.decode("utf-8")
@@ -63,7 +63,7 @@ def decode(data: bytes, path: str) -> Source:
             text = data.decode("gb18030")
             encoding = "gb18030"
         except UnicodeDecodeError:
-            line, column = _byte_position(data, utf8_error.start)
+            line, column = line_column(data, utf8_error.start)
             raise UnreadableInput(
                 f"无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK（第 {utf8_error.start} 字节处无效）",
                 line,
@@ -102,11 +102,12 @@ def _reject_control_characters(text: str) -> None:
         raise UnreadableInput(f"文件含有大量控制字符（{controls} 个），不是文本文件")
 
 
-def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """Approximate line/column of a byte offset (the text could not be decoded)."""
-    head = data[:offset]
-    line = head.count(b"\n") + 1
-    column = offset - (head.rfind(b"\n") + 1) + 1
+def line_column(buffer: str | bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset: code points in text; bytes (an
+    approximation) in data that could not be decoded."""
+    newline = "\n" if isinstance(buffer, str) else b"\n"
+    line = buffer.count(newline, 0, offset) + 1
+    column = offset - buffer.rfind(newline, 0, offset)
     return line, column
 
 
