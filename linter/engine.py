@@ -51,7 +51,7 @@ def parse_source(source: Source, era: str | None = None) -> Report:
             if by_year != chosen:
                 report = _parse_as(source, by_year)
     report.era_source = how
-    report.fingerprints = {e: labels for e, labels in fingerprints.items() if labels}
+    report.fingerprints = {e: found for e, found in fingerprints.items() if found}
     report.fingerprint_spans = label_spans(source.text, report.fingerprints)
     return report
 
