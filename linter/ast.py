@@ -50,6 +50,7 @@ class Row:
     variant: bool = False  # an accepted non-canonical spelling
     parent: str | None = None  # group (table 三) or block (table 二) key
     expected: int | None = None  # value cells the template requires
+    unit: str | None = None  # unit column of the era-2007 tables (条, 件, 万元; —— on group rows)
 
     @property
     def values_span(self) -> Span:
@@ -71,9 +72,12 @@ class Header:
 
 @dataclass(slots=True)
 class Table:
-    kind: str  # "表二" | "表三" | "表四"
+    kind: str  # "表二" | "表三" | "表四" | "统计表" (era 2007)
     section: int  # part the table stands in (0 = before part 一)
     span: Span
+    #: Era-2007 statistics tables: "national" (统计指标|单位|统计数, 2014 table) or
+    #: "fujian" (指标名称|计量单位|年度|历年累计); None for the other tables.
+    profile: str | None = None
     headers: list[Header] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
 
@@ -151,6 +155,9 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Identities the arithmetic rules did not evaluate, and why (unreliable
+    #: cells, wrong row shape): [{"rule", "identity", "reason", "cells"}].
+    skipped_identities: list[dict[str, Any]] = field(default_factory=list)
 
     def table(self, kind: str) -> Table | None:
         for table in self.tables:

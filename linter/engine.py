@@ -27,6 +27,7 @@ class FileResult:
     report_year: int | None = None
     agency: str | None = None
     published: str | None = None
+    skipped_identities: list[dict] = field(default_factory=list)
     crashed: bool = False
 
     @property
@@ -103,6 +104,7 @@ def lint_source(source: Source, era: str | None = None) -> FileResult:
         result.agency = report.meta.agency
         result.published = report.meta.published
         result.diagnostics = check_report(report)
+        result.skipped_identities = report.skipped_identities
     except Exception as error:  # our bug, not the user's: report it on this file and go on
         result.crashed = True
         result.diagnostics = [_internal_error(source.path, error)]

@@ -66,6 +66,7 @@ def file_json(result: FileResult) -> dict:
         "published": result.published,
         "status": result.status,
         "diagnostics": [_diagnostic_json(d) for d in result.diagnostics],
+        "skipped_identities": result.skipped_identities,
     }
 
 
