@@ -8,7 +8,7 @@ with :meth:`Rule.finding`; the engine fills in fingerprints and filters.
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Iterator, Mapping
 
 from .ast import Report, Span
 from .diagnostics import Diagnostic
@@ -22,6 +22,10 @@ class Rule:
     severity: ClassVar[str]
     eras: ClassVar[tuple[str, ...]] = ALL_ERAS
     summary: ClassVar[str]  # Chinese one-liner, shown in rule lists
+
+    def __init__(self, options: Mapping[str, Any] | None = None):
+        #: Settings from the configuration (e.g. ``deadlines`` for PER003).
+        self.options: dict[str, Any] = dict(options or {})
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         raise NotImplementedError
