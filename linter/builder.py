@@ -122,6 +122,38 @@ class _Builder(Transformer):
         _fill(row, values, columns)
         return row
 
+    def table7(self, children: list) -> Table:
+        """Era-2007 statistics table: the profile (national or Fujian) follows from
+        the header, and decides how many values a row has and what they are."""
+        first = children[0]
+        first_chunk = first.head.chunk if isinstance(first, _RawRow) else first.chunk
+        table = Table("统计表", 0, span_of(first_chunk))
+        raw_rows: list[_RawRow] = []
+        for child in children:
+            if isinstance(child, _RawRow):
+                raw_rows.append(child)
+            else:
+                table.headers.append(_header(child))
+        keys = {header.key for header in table.headers}
+        fujian = "t7.h.cumulative" in keys or "t7.h.name" in keys
+        table.profile = "fujian" if fujian else "national"
+        columns = ("年度", "历年累计") if fujian else ("统计数",)
+        total: str | None = None  # the last top-level row (四、行政复议数量 …)
+        for raw in raw_rows:
+            row = _row7(raw, len(columns), columns, total)
+            if row.key is not None and row.parent is None:
+                total = row.key
+            table.rows.append(row)
+        end = table.rows[-1].values_span if raw_rows else table.headers[-1].span
+        table.span = Span(table.span.line, table.span.column, end.end_line, end.end_column)
+        return table
+
+    def table7_row(self, children: list) -> "_RawRow":
+        head = children[0]
+        units = [child for child in children[1:] if child.type == "UNIT"]
+        values = [child for child in children[1:] if child.type == "VALUE"]
+        return _RawRow(head, units, values)
+
     # -- structure ----------------------------------------------------------
     def front(self, children: list) -> _Part:
         return _Part(None, children)
@@ -135,6 +167,35 @@ class _Builder(Transformer):
 
     def start(self, children: list) -> list:
         return children
+
+
+class _RawRow(NamedTuple):
+    """A statistics-table row before its table's profile is known."""
+
+    head: CellToken
+    units: list[CellToken]
+    values: list[CellToken]
+
+
+def _row7(raw: _RawRow, width: int, columns: tuple[str, ...], total: str | None) -> Row:
+    head = raw.head
+    label = head.label
+    if label is None:
+        row = Row(None, head.chunk.text, head.chunk.text, span_of(head.chunk))
+    else:
+        key = L.RENAMES_2007.get((total or "", label.key), label.key)
+        row = Row(key, label.canonical, head.chunk.text, span_of(head.chunk), variant=head.variant,
+                  parent=total if key != label.key else label.parent)
+    group = label is not None and label.kind == L.T7_GROUP
+    values = [v for v in raw.values if v.chunk.text.strip()] if group else raw.values
+    row.expected = None if group else width
+    if raw.units:
+        row.unit = raw.units[0].chunk.text.strip()
+    _fill(row, values, columns)
+    if row.unit:
+        for cell in row.cells:
+            cell.unit = cell.unit or row.unit
+    return row
 
 
 class _Part(NamedTuple):

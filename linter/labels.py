@@ -53,6 +53,7 @@ HEADING = "HEADING"
 T2_BLOCK, T2_HEAD, T2_ROW = "T2_BLOCK", "T2_HEAD", "T2_ROW"
 T3_HEAD, T3_GROUP, T3_ROW = "T3_HEAD", "T3_GROUP", "T3_ROW"
 T4_HEAD = "T4_HEAD"
+T7_HEAD, T7_GROUP, T7_ROW = "T7_HEAD", "T7_GROUP", "T7_ROW"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class Label:
     parent: str | None = None
     #: Regex (on normalised text) used instead of the spelling, for long notes.
     pattern: str | None = None
+    #: Characters a ``pattern`` match can start with beyond those of the
+    #: canonical spelling (the label regex skips positions by first character).
+    firsts: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,16 @@ class Era:
     basis: str
     labels: tuple[Label, ...]
     tables: tuple[TableShape, ...]
+    #: Words of a unit column (era 2007): lexed as UNIT, not as values.
+    units: tuple[str, ...] = ()
+    #: Parts in which a table may stand (0 = before part 一).
+    table_sections: tuple[int, ...] = (0, 2, 3, 4)
+    #: Labels strong enough to start a table where no table is expected.
+    anchors: frozenset[str] = frozenset({"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9",
+                                         "t3.note", "t3.applicant"})
+    #: True when a table may only start on an anchor (free section structure);
+    #: otherwise anchors are needed only before part 一.
+    anchored_everywhere: bool = False
 
     @property
     def by_key(self) -> dict[str, Label]:
@@ -223,6 +237,16 @@ class Era:
     @property
     def label_regex(self) -> re.Pattern[str]:
         return _label_regex(self)
+
+    @property
+    def anchor_regex(self) -> re.Pattern[str] | None:
+        """Where a table starts inside a long line (crawler text), when the era needs it."""
+        return _anchor_regex(self)
+
+    @property
+    def unit_regex(self) -> re.Pattern[str] | None:
+        """A unit word, alone or before the digits it was glued to (条4251516)."""
+        return _unit_regex(self)
 
 
 def _shape(kind: str, section: int, labels: tuple[Label, ...]) -> TableShape:
@@ -278,14 +302,166 @@ ERA_2019 = _template_era(
     _TABLE2_2019, _t3_rows(other_has_subrows=False),
 )
 
-#: Era "2007" (old 条例): free section structure. Its statistics tables (national
-#: 2014 table, Fujian table) are not described yet, so it has no table labels.
+# --------------------------------------------------------------------------
+# Era "2007": the statistics tables (FORMATS.md §2.1)
+# --------------------------------------------------------------------------
+#
+# Two profiles are known: the national 2014 table (统计指标 | 单位 | 统计数) and
+# the Fujian table (指标名称 | 计量单位 | 年度 | 历年累计). Row labels are
+# matched without their numbering ("1." or "1、", "（一）", "其中：") because
+# each province numbered its own way; the table grammar itself is generic
+# (label, unit, values), so unknown rows of other provinces are kept as rows.
+
+# One digit only: in crawler text the numbering follows the previous row's
+# digits ("…15092.政府公报公开"), and no table numbers its rows beyond 9.
+_NUMBERING_2007 = r"(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d[.、])?"
+_NOTE = r"(?:\([^()]{2,60}\))?"
+
+
+def _row7(key: str, canonical: str, core: str | None = None, values: int = 1, kind: str = T7_ROW,
+          parent: str | None = None, firsts: str = "") -> Label:
+    """An era-2007 table label; ``core`` is a regex for the text after the numbering."""
+    if core is None:
+        core = re.escape(normalize(re.sub(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])",
+                                          "", canonical)))
+        core = core.replace("、", "[、,]")
+    return Label(key, kind, canonical, values=values if kind == T7_ROW else 0, parent=parent,
+                 pattern=_NUMBERING_2007 + core + _NOTE, firsts=firsts)
+
+
+def _group7(key: str, canonical: str, parent: str | None = None) -> Label:
+    return _row7(key, canonical, kind=T7_GROUP, parent=parent)
+
+
+_TABLE7_HEAD = (
+    Label("t7.h.indicator", T7_HEAD, "统计指标"),
+    Label("t7.h.unit", T7_HEAD, "单位"),
+    Label("t7.h.count", T7_HEAD, "统计数"),
+    Label("t7.h.name", T7_HEAD, "指标名称"),
+    Label("t7.h.measure", T7_HEAD, "计量单位"),
+    Label("t7.h.year", T7_HEAD, "年度", pattern=r"(?:19|20)\d{2}年度", firsts="12"),
+    Label("t7.h.cumulative", T7_HEAD, "历年累计"),
+)
+
+#: The national table, row by row as in seed 004 (65 rows, 58 with a value).
+_TABLE7_NATIONAL = (
+    _group7("t7.proactive", "一、主动公开情况"),
+    _row7("t7.proactive.total", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
+          "主动公开政府信息数", parent="t7.proactive"),
+    _row7("t7.proactive.normative", "其中：主动公开规范性文件数", parent="t7.proactive.total"),
+    _row7("t7.proactive.normative_made", "制发规范性文件总数", parent="t7.proactive.total"),
+    _group7("t7.proactive.channels", "（二）通过不同渠道和方式公开政府信息的情况", parent="t7.proactive"),
+    _row7("t7.proactive.gazette", "1.政府公报公开政府信息数", parent="t7.proactive.channels"),
+    _row7("t7.proactive.website", "2.政府网站公开政府信息数", parent="t7.proactive.channels"),
+    _row7("t7.proactive.weibo", "3.政务微博公开政府信息数", parent="t7.proactive.channels"),
+    _row7("t7.proactive.wechat", "4.政务微信公开政府信息数", parent="t7.proactive.channels"),
+    _row7("t7.proactive.other", "5.其他方式公开政府信息数", r"其[他它]方式公开政府信息数",
+          parent="t7.proactive.channels"),
+    _group7("t7.response", "二、回应解读情况"),
+    _row7("t7.response.total", "（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）",
+          "回应公众关注热点或重大舆情数", parent="t7.response"),
+    _group7("t7.response.channels", "（二）通过不同渠道和方式回应解读的情况", parent="t7.response"),
+    _row7("t7.response.press", "1.参加或举办新闻发布会总次数", parent="t7.response.channels"),
+    _row7("t7.response.press_leaders", "其中：主要负责同志参加新闻发布会次数", parent="t7.response.press"),
+    _row7("t7.response.interviews", "2.政府网站在线访谈次数", parent="t7.response.channels"),
+    _row7("t7.response.interviews_leaders", "其中：主要负责同志参加政府网站在线访谈次数",
+          parent="t7.response.interviews"),
+    _row7("t7.response.articles", "3.政策解读稿件发布数", parent="t7.response.channels"),
+    _row7("t7.response.weibo_wechat", "4.微博微信回应事件数", parent="t7.response.channels"),
+    _row7("t7.response.other", "5.其他方式回应事件数", r"其[他它]方式回应事件数", parent="t7.response.channels"),
+    _group7("t7.apply", "三、依申请公开情况"),
+    _row7("t7.recv", "（一）收到申请数", parent="t7.apply"),
+    _row7("t7.recv.in_person", "1.当面申请数", parent="t7.recv"),
+    _row7("t7.recv.fax", "2.传真申请数", parent="t7.recv"),
+    _row7("t7.recv.online", "3.网络申请数", parent="t7.recv"),
+    _row7("t7.recv.mail", "4.信函申请数", parent="t7.recv"),
+    _row7("t7.done", "（二）申请办结数", parent="t7.apply"),
+    _row7("t7.done.on_time", "1.按时办结数", parent="t7.done"),
+    _row7("t7.done.extended", "2.延期办结数", parent="t7.done"),
+    _row7("t7.answers", "（三）申请答复数", parent="t7.apply"),
+    _row7("t7.answers.public_scope", "1.属于已主动公开范围数", parent="t7.answers"),
+    _row7("t7.answers.agree", "2.同意公开答复数", parent="t7.answers"),
+    _row7("t7.answers.partial", "3.同意部分公开答复数", parent="t7.answers"),
+    _row7("t7.answers.refuse", "4.不同意公开答复数", parent="t7.answers"),
+    _row7("t7.answers.refuse.secret", "其中：涉及国家秘密", parent="t7.answers.refuse"),
+    _row7("t7.answers.refuse.commercial", "涉及商业秘密", parent="t7.answers.refuse"),
+    _row7("t7.answers.refuse.privacy", "涉及个人隐私", parent="t7.answers.refuse"),
+    _row7("t7.answers.refuse.security", "危及国家安全、公共安全、经济安全和社会稳定", parent="t7.answers.refuse"),
+    _row7("t7.answers.refuse.not_info", "不是《条例》所指政府信息", r"不是《?条例》?所指政府信息",
+          parent="t7.answers.refuse"),
+    _row7("t7.answers.refuse.other", "法律法规规定的其他情形", parent="t7.answers.refuse"),
+    _row7("t7.answers.not_ours", "5.不属于本行政机关公开数", parent="t7.answers"),
+    _row7("t7.answers.not_exist", "6.申请信息不存在数", parent="t7.answers"),
+    _row7("t7.answers.amend", "7.告知作出更改补充数", parent="t7.answers"),
+    _row7("t7.answers.other_channel", "8.告知通过其他途径办理数", parent="t7.answers"),
+    _row7("t7.review", "四、行政复议数量"),
+    # The three parts of 行政复议 and 行政诉讼 share their spelling: the builder
+    # renames them by the total they follow (RENAMES_2007).
+    _row7("t7.review.upheld", "（一）维持具体行政行为数", parent="t7.review"),
+    _row7("t7.review.corrected", "（二）被依法纠错数", parent="t7.review"),
+    _row7("t7.review.other", "（三）其他情形数", parent="t7.review"),
+    _row7("t7.litigation", "五、行政诉讼数量"),
+    _row7("t7.litigation.upheld", "（一）维持具体行政行为或者驳回原告诉讼请求数", parent="t7.litigation"),
+    _row7("t7.complaints", "六、举报投诉数量"),
+    _row7("t7.fees", "七、依申请公开信息收取的费用"),
+    _group7("t7.org", "八、机构建设和保障经费情况"),
+    _row7("t7.org.units", "（一）政府信息公开工作专门机构数", parent="t7.org"),
+    _row7("t7.org.points", "（二）设置政府信息公开查阅点数", parent="t7.org"),
+    _row7("t7.org.staff", "（三）从事政府信息公开工作人员数", parent="t7.org"),
+    _row7("t7.org.staff.full", "1.专职人员数（不包括政府公报及政府网站工作人员数）", "专职人员数",
+          parent="t7.org.staff"),
+    _row7("t7.org.staff.part", "2.兼职人员数", parent="t7.org.staff"),
+    _row7("t7.org.funds", "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）",
+          "政府信息公开专项经费", parent="t7.org"),
+    _group7("t7.meetings", "九、政府信息公开会议和培训情况"),
+    _row7("t7.meetings.meetings", "（一）召开政府信息公开工作会议或专题会议数", parent="t7.meetings"),
+    _row7("t7.meetings.trainings", "（二）举办各类培训班数", parent="t7.meetings"),
+    _row7("t7.meetings.trainees", "（三）接受培训人员数", parent="t7.meetings"),
+)
+
+#: Rows of the Fujian table (Pingtan 2011–2018) that the national table lacks;
+#: 当面申请数, 传真申请数, 信函申请数, 同意公开答复数, 同意部分公开答复数 are shared.
+_TABLE7_FUJIAN = (
+    _row7("t7f.proactive", "主动公开文件数", r"主动公开(?:信息|文件)数"),
+    _row7("t7f.website", "政府网站公开数", r"(?:政府)?网站公开数?", parent="t7f.proactive",
+          firsts="网"),
+    _row7("t7f.gazette", "政府公报公开数", r"政府公报公开数?", parent="t7f.proactive"),
+    _row7("t7f.recv", "受理依申请公开信息总数", r"受理(?:依申请公开信息|政府信息依申请公开)总数"),
+    _row7("t7.recv.email", "电子邮件申请数", parent="t7f.recv"),
+    _row7("t7.recv.web", "网上申请数", parent="t7f.recv"),
+    _row7("t7.recv.mail_fax", "信函、传真申请数", parent="t7f.recv"),
+    _row7("t7.recv.other_forms", "其它形式申请数", r"其[它他]形式申请数", parent="t7f.recv"),
+    _row7("t7f.answers", "对申请的答复总数", r"对申请的答复总?数"),
+    _row7("t7f.answers.reject", "不予公开答复数", r"(?:不予|否决)公开答复数", parent="t7f.answers",
+          firsts="否"),
+    _row7("t7f.answers.other", "其他类型答复数", r"其[他它]类型答复数", parent="t7f.answers"),
+    _row7("t7f.fee_waiver", "政府信息公开收费减免金额"),
+    _row7("t7f.complaints", "接受行政诉讼、举报数"),
+    _row7("t7f.review", "行政复议数"),
+    _row7("t7f.litigation", "行政诉讼数"),
+    _row7("t7f.appeals", "行政申诉、举报数", r"行政申诉(?:[、,]?举报)?数"),
+)
+
+#: (total the row follows, key as spelled) -> key: 被依法纠错数 under 五、行政诉讼数量
+#: is the lawsuits' part, not the reviews'.
+RENAMES_2007: dict[tuple[str, str], str] = {
+    ("t7.litigation", "t7.review.corrected"): "t7.litigation.corrected",
+    ("t7.litigation", "t7.review.other"): "t7.litigation.other",
+}
+
+#: Units written in the unit column; ``——`` marks a group row (FORMATS.md §2.4).
+UNITS_2007 = ("人次", "万元", "条", "件", "次", "篇", "个", "人", "元", "项", "——", "--")
+
 ERA_2007 = Era(
     id="2007",
     years="2018 年及以前",
-    basis="《中华人民共和国政府信息公开条例》（国务院令第492号）第三十一、三十二条",
-    labels=(),
-    tables=(),
+    basis="《中华人民共和国政府信息公开条例》（国务院令第492号）第三十一、三十二条；国办公开办函〔2014〕32号（统计表）",
+    labels=_TABLE7_HEAD + _TABLE7_NATIONAL + _TABLE7_FUJIAN,
+    tables=(),  # the row list depends on the profile: judged by the rules, not by TPL003
+    units=UNITS_2007,
+    table_sections=(0, 1, 2, 3, 4, 5, 6),
+    anchors=frozenset({"t7.h.indicator", "t7.h.name"}),
+    anchored_everywhere=True,
 )
 
 ERAS: dict[str, Era] = {"2007": ERA_2007, "2019": ERA_2019, "2021": ERA_2021}
@@ -327,6 +503,9 @@ def _by_norm(era: Era) -> dict[str, tuple[Label, bool]]:
     return table
 
 
+_UNNUMBERED = re.compile(r"^(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
+
+
 def _spelling_pattern(spelling: str) -> str:
     """Regex for a normalised spelling, tolerant of numbering and separator styles."""
     text = normalize(spelling)
@@ -354,13 +533,30 @@ def _label_regex(era: Era) -> re.Pattern[str]:
     # positions at once (10x faster on long crawler lines).
     firsts = set()
     for label in era.labels:
+        firsts.update(label.firsts)
         for spelling in (label.canonical,) + label.variants:
             text = normalize(spelling)
-            firsts.update((text[0], text.lstrip("(")[0]))
+            firsts.update((text[0], text.lstrip("(")[0], _UNNUMBERED.sub("", text)[0]))
     if not alternatives:
         return re.compile(r"(?!)")  # an era without table labels matches nothing
     first = "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]"
     return re.compile(f"(?={first})(?:" + "|".join(source for _, source in alternatives) + ")")
+
+
+@lru_cache(maxsize=None)
+def _anchor_regex(era: Era) -> re.Pattern[str] | None:
+    if not era.anchored_everywhere:
+        return None
+    spellings = sorted((normalize(label.canonical) for label in era.labels if label.key in era.anchors),
+                       key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in spellings))
+
+
+@lru_cache(maxsize=None)
+def _unit_regex(era: Era) -> re.Pattern[str] | None:
+    if not era.units:
+        return None
+    return re.compile("(?:" + "|".join(re.escape(u) for u in sorted(era.units, key=len, reverse=True)) + ")")
 
 
 def _heading_regex() -> re.Pattern[str]:

@@ -22,17 +22,19 @@ from . import labels as L
 from .layout import NA_CELL, Block, Chunk, is_numeric_cell
 
 #: Token types that are not labels.
-TITLE, META, TEXT, VALUE, LABEL = "TITLE", "META", "TEXT", "VALUE", "LABEL"
+TITLE, META, TEXT, VALUE, LABEL, UNIT = "TITLE", "META", "TEXT", "VALUE", "LABEL", "UNIT"
 
 _TABLE_OF = {
     L.T2_BLOCK: "2", L.T2_HEAD: "2", L.T2_ROW: "2",
     L.T3_HEAD: "3", L.T3_GROUP: "3", L.T3_ROW: "3",
     L.T4_HEAD: "4",
+    L.T7_HEAD: "7", L.T7_GROUP: "7", L.T7_ROW: "7",
 }
-_HEAD_OF = {"2": L.T2_HEAD, "3": L.T3_HEAD, "4": L.T4_HEAD}
-_TABLE_SECTIONS = (0, 2, 3, 4)
-#: A table may start in the front matter only on one of these (strong) anchors.
-_FRONT_ANCHORS = {"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9", "t3.note", "t3.applicant"}
+_HEAD_OF = {"2": L.T2_HEAD, "3": L.T3_HEAD, "4": L.T4_HEAD, "7": L.T7_HEAD}
+#: Label kinds that open a data row.
+_ROW_KINDS = (L.T2_ROW, L.T3_ROW, L.T3_GROUP, L.T7_ROW, L.T7_GROUP)
+#: A note wrapped onto a line of its own, after its label (seed 004).
+_NOTE_ONLY = re.compile(r"^\([^()]{2,60}\)$")
 
 _UNIT_ONLY = re.compile(r"^(?:元|万元)$")
 _SENTENCE = re.compile(r"[。;；!！?？,，:：]")
@@ -67,7 +69,7 @@ class CellToken(Token):
 
 @dataclass(slots=True)
 class Segment:
-    kind: str  # "label" | "value" | "residue"
+    kind: str  # "label" | "value" | "unit" | "residue"
     chunk: Chunk
     label: L.Label | None = None
     variant: bool = False
@@ -90,13 +92,13 @@ def segment(chunk: Chunk, era: L.Era, split_spaces: bool) -> list[Segment]:
         end = index[match.end() - 1] + 1
         while end < len(text) and text[end] in _CLOSING_QUOTES:  # 危及“三安全一稳定”
             end += 1
-        _gap(chunk, done, begin, split_spaces, segments)
+        _gap(chunk, done, begin, split_spaces, segments, era)
         group = match.lastgroup or ""
         variant = group.startswith("v")
         label = by_group[int(group[1:].split("_")[0])]
         segments.append(Segment("label", chunk.sub(begin, end), label, variant))
         done = end
-    _gap(chunk, done, len(text), split_spaces, segments)
+    _gap(chunk, done, len(text), split_spaces, segments, era)
     if split_spaces:
         return _absorb_partial_labels(segments)
     if len(segments) > 1 and any(s.kind == "residue" for s in segments):
@@ -113,9 +115,7 @@ def _absorb_partial_labels(segments: list[Segment]) -> list[Segment]:
         previous = out[-1] if out else None
         if (seg.kind == "residue" and previous is not None and previous.kind == "label"
                 and previous.chunk.end() == seg.chunk.start() and _is_cjk(seg.chunk.text[0])):
-            text = previous.chunk.text + seg.chunk.text
-            out[-1] = Segment("residue", Chunk(text, previous.chunk.anchors + tuple(
-                (o + len(previous.chunk.text), l, c) for o, l, c in seg.chunk.anchors)))
+            out[-1] = Segment("residue", _joined(previous.chunk, seg.chunk))
         else:
             out.append(seg)
     return out
@@ -129,14 +129,22 @@ _CLOSING_QUOTES = "”’」』\"'"
 _WORD = re.compile(r"[^\s\u00a0\u3000]+")
 
 
-def _gap(chunk: Chunk, begin: int, end: int, split_spaces: bool, out: list[Segment]) -> None:
+def _gap(chunk: Chunk, begin: int, end: int, split_spaces: bool, out: list[Segment], era: L.Era) -> None:
     if begin >= end:
         return
     piece = chunk.sub(begin, end).strip()
     if not piece.text:
         return
+    units = era.unit_regex
+    if units is not None:
+        glued = units.match(piece.text)
+        if glued and glued.end() < len(piece.text) and piece.text[glued.end()].isdigit():
+            # "条4251516": a unit glued to the digits after it (crawler text).
+            out.append(Segment("unit", piece.sub(0, glued.end())))
+            _gap(piece, glued.end(), len(piece.text), split_spaces, out, era)
+            return
     if not split_spaces or not any(ch.isspace() for ch in piece.text):
-        out.append(_classify(piece))
+        out.append(_classify(piece, units))
         return
     spans: list[list[int]] = []
     for word in _WORD.finditer(piece.text):
@@ -145,15 +153,24 @@ def _gap(chunk: Chunk, begin: int, end: int, split_spaces: bool, out: list[Segme
             spans[-1][1] = word.end()
         else:
             spans.append([word.start(), word.end()])
-    words = [_classify(piece.sub(a, b)) for a, b in spans]
+    words = [_classify(piece.sub(a, b), units) for a, b in spans]
+    if len(words) > 1 and words[-1].kind == "residue" and _META.match(L.normalize(words[-1].chunk.text)):
+        chrome = words.pop()  # "0 0 附件下载": the page's chrome right after the table's last row
+        if not any(word.kind == "residue" for word in words):
+            out.extend(words)
+            out.append(chrome)
+            return
+        words.append(chrome)
     if any(word.kind == "residue" for word in words):
-        out.append(_classify(piece))  # prose or a label we do not know: keep it whole
+        out.append(_classify(piece, units))  # prose or a label we do not know: keep it whole
     else:
         out.extend(words)
 
 
-def _classify(piece: Chunk) -> Segment:
+def _classify(piece: Chunk, units: re.Pattern[str] | None) -> Segment:
     text = piece.text.strip()
+    if units is not None and units.fullmatch(text):
+        return Segment("unit", piece)
     if not text or is_numeric_cell(text) or NA_CELL.match(text):
         return Segment("value", piece)
     return Segment("residue", piece)
@@ -232,6 +249,14 @@ class ReportLexer:
         if self.table is None and len(norm) <= _LONG_LINE and _META.match(norm):
             self._emit(META, chunk)
             return
+        anchors = self.era.anchor_regex
+        if anchors is not None and self.table is None and len(chunk.text) > _LONG_LINE:
+            # Crawler text: the statistics table starts in the middle of a line.
+            found = anchors.search(chunk.text)
+            if found is not None and found.start() > 0:
+                self._plain_body(chunk.sub(0, found.start()).strip())
+                self._plain_body(chunk.sub(found.start(), len(chunk.text)))
+                return
         if self.section == 0 and self.table is None:
             title = _TITLE_PREFIX.match(chunk.text)
             if title:
@@ -241,7 +266,7 @@ class ReportLexer:
                 self._title(chunk)
                 return
         # Outside a table only a line that starts with a table label can start one.
-        if self.section in _TABLE_SECTIONS and (self.table or self.era.label_regex.match(norm)):
+        if self.section in self.era.table_sections and (self.table or self.era.label_regex.match(norm)):
             segments = segment(chunk, self.era, split_spaces=True)
             if self._is_tabular(segments):
                 self._segments(segments, drop_blanks=False, explicit=False)
@@ -264,7 +289,7 @@ class ReportLexer:
         if self.table is None:
             if first.kind != "label":
                 return False
-            if self.section == 0 and first.label.key not in _FRONT_ANCHORS:
+            if (self.section == 0 or self.era.anchored_everywhere) and first.label.key not in self.era.anchors:
                 return False
         residue = [s for s in segments if s.kind == "residue"]
         if any(len(s.chunk.text) > 30 or _SENTENCE.search(s.chunk.text) for s in residue):
@@ -273,7 +298,7 @@ class ReportLexer:
 
     # -- explicit rows ----------------------------------------------------
     def _row(self, cells: list[Chunk]) -> None:
-        if self.section not in _TABLE_SECTIONS and self.table is None:
+        if self.section not in self.era.table_sections and self.table is None:
             for cell in cells:
                 if cell.text:
                     self._emit(TEXT, cell)
@@ -284,15 +309,20 @@ class ReportLexer:
                 segments.extend(segment(cell, self.era, split_spaces=False))
             else:
                 segments.append(Segment("value", cell))
-        if self.table is None and not any(s.kind == "label" for s in segments):
+        if self.table is None and not self._opens_table(segments):
             for cell in cells:
                 if cell.text:
                     self._emit(TEXT, cell)
             return
         has_value = any(s.kind == "value" and s.chunk.text for s in segments)
-        is_header = any(s.kind == "label" and s.label.kind not in (L.T2_ROW, L.T3_ROW, L.T3_GROUP)
-                        for s in segments)
+        is_header = any(s.kind == "label" and s.label.kind not in _ROW_KINDS for s in segments)
         self._segments(segments, drop_blanks=is_header and not has_value, explicit=True)
+
+    def _opens_table(self, segments: list[Segment]) -> bool:
+        found = [s for s in segments if s.kind == "label"]
+        if not self.era.anchored_everywhere:
+            return bool(found)
+        return any(s.label.key in self.era.anchors for s in found)
 
     # -- segments -> tokens -----------------------------------------------
     def _segments(self, segments: list[Segment], drop_blanks: bool, explicit: bool) -> None:
@@ -301,11 +331,13 @@ class ReportLexer:
                 self._flush_pending()  # decided in the context it appeared in
             if seg.kind == "label":
                 self._label(seg)
-            elif seg.kind == "value":
+            elif seg.kind == "value" or (seg.kind == "unit" and self.table != "7"):
                 if drop_blanks and not seg.chunk.text:
                     continue
                 self._emit(VALUE, seg.chunk, explicit=explicit)
                 self.in_rows = True
+            elif seg.kind == "unit":
+                self._emit(UNIT, seg.chunk, explicit=explicit)
             else:
                 self._residue(seg)
 
@@ -323,21 +355,31 @@ class ReportLexer:
             self.in_rows = False
         if kind == L.T2_BLOCK:
             self.in_rows = False
-        elif kind in (L.T2_ROW, L.T3_ROW, L.T3_GROUP):
+        elif kind in _ROW_KINDS:
             self.in_rows = True
         self._emit(kind, seg.chunk, label, seg.variant)
 
     def _residue(self, seg: Segment) -> None:
-        """Unknown text in a table: a header split over cells (商业 / 企业), or an unknown label."""
+        """Unknown text in a table: a header split over cells (商业 / 企业), a note
+        wrapped after its label, page chrome after the table, or an unknown label."""
+        norm = L.normalize(seg.chunk.text)
+        previous = self.tokens[-1] if self.tokens else None
+        if (self.pending is None and previous is not None and previous.type in _ROW_KINDS
+                and _NOTE_ONLY.match(norm)):
+            self.tokens[-1] = CellToken(previous.type, _joined(previous.chunk, seg.chunk), previous.label,
+                                        previous.variant, previous.extra, previous.explicit)
+            return
+        if _META.match(norm):
+            self._leave_table()
+            self._emit(META, seg.chunk)
+            return
         if self.pending is not None:
             joined = L.normalize(self.pending.chunk.text + seg.chunk.text)
             found = self.era.by_norm.get(joined)
             if found is not None:
-                first, second = self.pending.chunk, seg.chunk
+                merged = _joined(self.pending.chunk, seg.chunk)
                 self.pending = None
                 label, variant = found
-                merged = Chunk(first.text + second.text,
-                               first.anchors + tuple((o + len(first.text), l, c) for o, l, c in second.anchors))
                 self._label(Segment("label", merged, label, variant))
                 return
             self._flush_pending()
@@ -353,6 +395,12 @@ class ReportLexer:
             self.tokens.append(CellToken(LABEL, seg.chunk))
         else:
             self.tokens.append(CellToken(_HEAD_OF[self.table], seg.chunk))
+
+
+def _joined(first: Chunk, second: Chunk) -> Chunk:
+    """One chunk of two pieces that may stand on different lines."""
+    return Chunk(first.text + second.text,
+                 first.anchors + tuple((o + len(first.text), l, c) for o, l, c in second.anchors))
 
 
 def lex(blocks: list[Block], era: L.Era) -> list[CellToken]:

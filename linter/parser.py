@@ -24,7 +24,7 @@ GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
 if not (GRAMMAR_DIR / "common.lark").exists():  # installed: grammars/ ships as linter.grammars
     GRAMMAR_DIR = Path(__file__).resolve().parent / "grammars"
 
-_RESUME_AT = {"HEADING", "_TABLE2", "_TABLE3", "_TABLE4"}
+_RESUME_AT = {"HEADING", "_TABLE2", "_TABLE3", "_TABLE4", "_TABLE7"}
 _PARSERS: dict[str, Lark] = {}
 
 

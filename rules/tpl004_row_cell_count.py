@@ -11,7 +11,9 @@ class RowCellCount(Rule):
     """## What it does
     Reports a table row whose number of value cells differs from the template:
     7 in every data row of table 三, 15 in table 四, 3 or 1 in the rows of
-    table 二. The message gives the number expected and the number found.
+    table 二; in the era-2007 statistics table 1 value per row (national table,
+    统计数) or 2 (Fujian table, 年度 and 历年累计). The message gives the
+    number expected and the number found.
     Rows whose cells ran together (TPL006) are reported there instead.
 
     ## Why is this bad?
@@ -32,7 +34,6 @@ class RowCellCount(Rule):
     code = "TPL004"
     name = "row-cell-count"
     severity = "error"
-    eras = ("2019", "2021")
     summary = "表格行的数值个数与模板不符"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:

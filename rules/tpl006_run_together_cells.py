@@ -11,7 +11,8 @@ class RunTogetherCells(Rule):
     """## What it does
     Reports a table row in which several cells visibly ran together into one,
     such as `0000` standing for four zeros (seed 000) or crawler text like
-    `1000001` where a row of seven values is one digit run. The cells are not
+    `1000001` where a row of seven values is one digit run, or `4251516` in
+    an era-2007 Fujian table row whose 年度 and 历年累计 ran together. The cells are not
     guessed apart: the row's values are unreliable, so no identity that uses
     them is evaluated.
 
@@ -37,7 +38,6 @@ class RunTogetherCells(Rule):
     code = "TPL006"
     name = "run-together-cells"
     severity = "error"
-    eras = ("2019", "2021")
     summary = "表格单元格粘连，数值无法可靠拆分"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
