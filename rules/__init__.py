@@ -10,6 +10,12 @@ from .tpl003_missing_row import MissingRow
 from .tpl004_row_cell_count import RowCellCount
 from .tpl005_label_variant import LabelVariant
 from .tpl006_run_together_cells import RunTogetherCells
+from .ari001_table3_row_sum import Table3RowSum
+from .ari002_table3_balance import Table3Balance
+from .ari003_table3_results import Table3Results
+from .ari004_table4_sum import Table4Sum
+from .ari006_blank_cell import BlankCell
+from .ari007_count_not_integer import CountNotInteger
 
 RULES = (
     UnreadableInput,
@@ -21,4 +27,10 @@ RULES = (
     RowCellCount,
     LabelVariant,
     RunTogetherCells,
+    Table3RowSum,
+    Table3Balance,
+    Table3Results,
+    Table4Sum,
+    BlankCell,
+    CountNotInteger,
 )
