@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class MissingFeeStatement(Rule):
+    """## What it does
+    Reports a report that does not state its fees where the law asks for it.
+
+    *Report years 2021 and later* (error): part 六 (`六、其他需要报告的事项`) must
+    address the 信息处理费, collected or not. Accepted: any mention of
+    `处理费` (信息处理费, 政府信息处理费, 信息公开处理费…), or a disclosure fee
+    statement (`未发生政府信息公开收费事项`, `收取…费用`, amounts in 元). A bare
+    `无` fails. Without a part 六 (SEC001), the whole text is searched.
+
+    *Report years up to 2018* (warning): the report must state its 收费及减免
+    somewhere (第三十二条（三） of the 2007 条例): `收费及减免`, `免费`, `不收费`,
+    `收取…费用` in the context of disclosure or applications, or the statistics
+    table row `七、依申请公开信息收取的费用`. `行政事业性收费信息` or `免费复印`
+    do not count, nor does the sentence that only lists the report's parts.
+
+    *Report years 2019–2020*: nothing is required (the 2019 format has no fee
+    rule; part 六 = `无` is fine).
+
+    ## Why is this bad?
+    国办公开办函〔2021〕30号 requires that the 信息处理费 collected under the
+    《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) be "在此处专门报告" in part
+    六; the template cell reads `六、其他需要报告的事项（文字描述，收取信息处理费情况在此处报告。）`.
+    The 2007 条例 第三十二条（三） lists 政府信息公开的收费及减免情况 among the
+    contents of every report.
+
+    ## Example
+    Fails (error, 2022 report):
+    ```
+    六、其他需要报告的事项
+    无
+    ```
+
+    Passes: `六、其他需要报告的事项` / `本年度未收取信息处理费。`
+    """
+
+    code = "FEE001"
+    name = "missing-fee-statement"
+    severity = "error"
+    summary = "未按要求说明信息处理费（收费及减免）情况"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        if report.era_source is None:
+            return
+        era = C.law_era(report)
+        if era == "2021":
+            yield from self._part6(report)
+        elif era == "2007":
+            yield from self._fees_2007(report)
+
+    def _part6(self, report: Report) -> Iterator[Diagnostic]:
+        part = C.parts(report).get(6)
+        if part is not None:
+            text = part.text
+            if C.FEE_2021.search(text):
+                return
+            span = part.paragraphs[0].span if part.paragraphs else part.heading.span
+            shown = C.shorten(text) if text.strip() else "（空）"
+            yield self.finding(
+                f"第六部分“其他需要报告的事项”未说明信息处理费收取情况（现为“{shown}”），"
+                "请按国办公开办函〔2021〕30号写明本年度收取信息处理费的情况（未收取的也应写明）",
+                span, C.PART_NAMES[6], C.shorten(text), where="part6",
+            )
+            return
+        if any(C.FEE_2021.search(p.text) for p in C.narrative(report)):
+            return
+        yield self.finding(
+            "报告没有第六部分，也未说明信息处理费收取情况，请在“六、其他需要报告的事项”中写明",
+            C.document_start(report), C.PART_NAMES[6], "", where="report",
+        )
+
+    def _fees_2007(self, report: Report) -> Iterator[Diagnostic]:
+        for table in report.tables:
+            if table.row("t7.fees") is not None:
+                return
+        for paragraph in C.narrative(report):
+            if C.FEE_2007.search(C.blank_outline(paragraph.text)):
+                return
+        finding = self.finding(
+            "报告未说明政府信息公开的收费及减免情况（《政府信息公开条例》（2007年）第三十二条（三）），"
+            "请补充（未收费的也应写明）",
+            C.document_start(report), "第三十二条（三）", "收费及减免", where="report",
+        )
+        finding.severity = "warning"
+        yield finding

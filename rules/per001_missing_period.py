@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class MissingPeriod(Rule):
+    """## What it does
+    Reports a report that never states the period its figures cover, i.e. no
+    sentence such as `本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止`
+    (keywords 统计期限 / 统计时限 / 统计时间 / 统计周期 / 报告期 followed by two
+    dates; the statement may be broken over lines, as in PDF text).
+
+    ## Why is this bad?
+    Annual reports cover the calendar year (条例 第四十九、五十条; the 2007 条例
+    第三十一条), and 国办公开办函〔2021〕30号 fixes the table 二 figures at 12月31日 of
+    the report year. Neither national format prescribes the sentence, but
+    without it a reader cannot tell which period the numbers cover; provincial
+    standards (e.g. Sichuan DB51/T 2660—2019) require it. Hence a warning.
+
+    ## Example
+    Fails (warning): a report whose preamble says only
+    `根据《中华人民共和国政府信息公开条例》第五十条之规定，制作本报告。`
+
+    Passes: `本报告所列数据统计期限为2022年1月1日至2022年12月31日。`
+    """
+
+    code = "PER001"
+    name = "missing-period"
+    severity = "warning"
+    summary = "报告未说明统计期限"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        if report.era_source is None or C.period_of(report) is not None:
+            return
+        year = C.report_year(report)
+        example = f"{year}年1月1日至{year}年12月31日" if year else "报告年度1月1日至12月31日"
+        yield self.finding(
+            f"报告未说明所列数据的统计期限，建议在开头写明“本报告所列数据统计期限为{example}”",
+            C.document_start(report), "统计期限", "", report_year=year,
+        )

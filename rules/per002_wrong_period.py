@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterator
+
+from linter import compliance as C
+from linter import labels as L
+from linter.ast import Report, Span
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+#: A year written alone as a table's caption or column: （2017年度）, 2015年度.
+_TABLE_YEAR = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
+
+
+class WrongPeriod(Rule):
+    """## What it does
+    Reports a stated statistics period that is not 1 January – 31 December of
+    the report year, and years that disagree: the title's year, the period
+    statement's, and the year printed with an era-2007 statistics table
+    (`（2017年度）` or a `2015年度` column). The report year is the title's;
+    without a title year only the shape of the period is checked.
+
+    ## Why is this bad?
+    The annual report covers the previous calendar year (条例 第四十九、五十条;
+    2007 条例 第三十一条); 国办公开办函〔2021〕30号 fixes the figures at 12月31日 of
+    the report year. A period of another year, or a partial year, means the
+    figures are not the report year's, or that the statement was copied from
+    last year's report without being updated.
+
+    ## Example
+    Fails (error): title `…2022年政府信息公开工作年度报告`, statement
+    `统计期限自2021年1月1日起至2021年12月31日止`.
+
+    Passes: `统计期限自2022年1月1日起至2022年12月31日止`.
+    """
+
+    code = "PER002"
+    name = "wrong-period"
+    severity = "error"
+    summary = "统计期限不是报告年度的1月1日至12月31日，或各处年份不一致"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        if report.era_source is None:
+            return
+        title = C.title_of(report)
+        year = title.year if title else None
+        period = C.period_of(report)
+        if period is not None:
+            expected_year = year if year is not None else period.start.year
+            expected = (date(expected_year, 1, 1), date(expected_year, 12, 31))
+            if (period.start, period.end) != expected:
+                if year is not None and (period.start, period.end) == (date(period.start.year, 1, 1),
+                                                                       date(period.start.year, 12, 31)):
+                    detail = f"为{period.start.year}年全年，与标题中的报告年度{year}年不一致"
+                else:
+                    detail = f"为{C.chinese_date(period.start)}至{C.chinese_date(period.end)}"
+                yield self.finding(
+                    f"统计期限{detail}，应为{expected_year}年1月1日至{expected_year}年12月31日，请核对并更正",
+                    period.span, "统计期限", period.text, kind="period",
+                    start=period.start.isoformat(), end=period.end.isoformat(), report_year=expected_year,
+                )
+            if year is None:
+                year = expected_year
+        if year is None:
+            return
+        for text, span in _table_years(report):
+            found = int(_TABLE_YEAR.match(L.normalize(text)).group(1))  # type: ignore[union-attr]
+            if found != year:
+                yield self.finding(
+                    f"统计表标注的年度“{text.strip()}”与报告年度{year}年不一致，请核对统计表是否为本年度数据",
+                    span, "统计表/年度", text.strip(), kind="table", table_year=found, report_year=year,
+                )
+
+
+def _table_years(report: Report) -> list[tuple[str, Span]]:
+    """Years captioning a statistics table (era 2007): a caption line, or a header."""
+    found = []
+    if report.era == "2007":
+        for paragraph in C.narrative(report):
+            if len(paragraph.text) <= 12 and _TABLE_YEAR.match(L.normalize(paragraph.text)):
+                found.append((paragraph.text, paragraph.span))
+    for table in report.tables:
+        for header in table.headers:
+            if len(header.raw) <= 12 and _TABLE_YEAR.match(L.normalize(header.raw)):
+                found.append((header.raw, header.span))
+    return found

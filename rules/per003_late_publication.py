@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterator
+
+from linter import compliance as C
+from linter.ast import Report, Span
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+#: Statutory and scheduled dates (month, day) in the year after the report year.
+DEFAULTS: dict[str, tuple[int, int]] = {
+    "department": (1, 31),
+    "government": (3, 31),
+    "county-summary": (2, 20),
+    "prefecture-summary": (3, 10),
+    "era-2007": (3, 31),
+}
+_KINDS = ("department", "government")
+_LEVELS = ("county", "prefecture", "province")
+_KIND_NAMES = {"department": "政府部门", "government": "人民政府"}
+_LEVEL_NAMES = {"county": "县级", "prefecture": "设区的市级", "province": "省级"}
+
+
+class LatePublication(Rule):
+    """## What it does
+    Reports a report published after its deadline, or dated within the report
+    year itself. The publication date is the page's `发布日期`/`发布时间`
+    (a sign-off date at the end of the text is a document date, not proof of
+    publication); without one nothing is reported (the JSON record shows
+    `published: null`). The message says which deadline applied and why.
+
+    Deadlines, in the year after the report year Y:
+
+    | report year | who | deadline | severity |
+    |---|---|---|---|
+    | ≤ 2018 | every 行政机关 | 3月31日 (2007 条例 第三十一条) | error |
+    | ≥ 2019 | 县级以上人民政府部门 | 1月31日 (条例 第四十九条) | error |
+    | ≥ 2019 | a people's government's own report | 3月31日 (条例 第四十九条) | error |
+    | ≥ 2019 | county / prefecture government | 2月20日 / 3月10日 (the schedule for summary reports in 国办公开办函〔2019〕60号, 〔2021〕30号) | warning |
+
+    The law that applies is the one of the report year (a 2022 report on the
+    wrong template still has the 2019 条例's deadlines). The agency kind is read
+    from its name: `…人民政府`, a place name alone (`平潭综合实验区`) or a zone's
+    `管委会` is a government; `…局/委/办/厅/中心…` is a department. The level
+    (for the summary schedule) is read from the place: `…县/区` county,
+    `…市/州/盟` prefecture (a county-level 市 is thus held to the later date),
+    `…省` province; development zones have no level. An agency of unknown kind
+    is held to the latest statutory date, 3月31日.
+
+    ## Configuration
+    The `deadlines` table of the configuration (given to the rule as
+    `options["deadlines"]`) overrides the defaults:
+
+    ```toml
+    [deadlines]
+    agency-kind = "department"      # or "government": overrides the name
+    agency-level = "county"         # or "prefecture" / "province"
+    department = "01-31"            # month-day in year Y+1
+    government = "03-31"
+    county-summary = "02-20"
+    prefecture-summary = "03-10"
+    era-2007 = "03-31"
+    ```
+
+    Dates are written `MM-DD` (`1-31`, `1月31日` and `1/31` are read too). An
+    invalid value is ignored in favour of the default, and the finding's data
+    lists it under `ignored_options`.
+
+    ## Why is this bad?
+    Publication on time is a statutory duty (条例 第四十九条; 2007 条例
+    第三十一条), and the notices list "不按时发布" among the faults to be
+    corrected; evaluators deduct points for it. A date inside the report year
+    means the report was published before the year it reports on had ended,
+    or that the date is wrong.
+
+    ## Example
+    Fails (error): a 市科技局 2021 report with `发布日期:2022-02-15`
+    (departments publish by 2022年1月31日).
+
+    Passes: the same report with `发布日期:2022-01-20`.
+    """
+
+    code = "PER003"
+    name = "late-publication"
+    severity = "error"
+    summary = "报告发布日期晚于法定期限或早于报告年度结束"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        meta = report.meta
+        year = C.report_year(report)
+        if report.era_source is None or meta.published is None or year is None:
+            return
+        try:
+            published = date.fromisoformat(meta.published)
+        except ValueError:
+            return
+        span = meta.published_span or C.document_start(report)
+        settings, ignored = _settings(self.options.get("deadlines"))
+        extra: dict[str, Any] = {"ignored_options": ignored} if ignored else {}
+        shown = C.chinese_date(published)
+        if published.year <= year:
+            yield self.finding(
+                f"发布日期{shown}在报告年度{year}年结束之前，年度报告应在{year + 1}年发布，请核对发布日期",
+                span, "发布日期", meta.published, kind="early", published=meta.published, report_year=year,
+                **extra,
+            )
+            return
+        title = C.title_of(report)
+        agency = title.agency if title else meta.agency
+        era = C.law_era(report)
+        if era == "2007":
+            deadline = C.deadline_date(year + 1, settings["era-2007"])
+            who, basis = "各行政机关", "《政府信息公开条例》（2007年）第三十一条"
+            if published > deadline:
+                yield self._late(span, shown, deadline, who, basis, meta.published, year, "era-2007", None, extra)
+            return
+        kind = settings.get("agency-kind") or C.agency_kind(agency)
+        inferred = "agency-kind" not in settings
+        if kind == "department":
+            deadline = C.deadline_date(year + 1, settings["department"])
+            who = f"政府部门（{agency}）" if agency and inferred else "政府部门"
+            basis = "《政府信息公开条例》第四十九条"
+        else:
+            deadline = C.deadline_date(year + 1, settings["government"])
+            if kind == "government":
+                who = f"人民政府（{agency}）" if agency and inferred else "人民政府"
+            else:
+                who = "未能从名称判断机关类型的机关（按最晚的法定期限；可在配置 deadlines.agency-kind 中指定）"
+            basis = "《政府信息公开条例》第四十九条"
+        if published > deadline:
+            yield self._late(span, shown, deadline, who, basis, meta.published, year, kind or "unknown", None, extra)
+            return
+        if kind != "government":
+            return
+        level = settings.get("agency-level") or C.agency_level(agency)
+        key = {"county": "county-summary", "prefecture": "prefecture-summary"}.get(level or "")
+        if key is None:
+            return
+        scheduled = C.deadline_date(year + 1, settings[key])
+        if published > scheduled:
+            finding = self._late(
+                span, shown, scheduled, f"{_LEVEL_NAMES[level]}人民政府", "国办公开办函〔2019〕60号、〔2021〕30号的报送时间安排",
+                meta.published, year, kind, level, extra,
+            )
+            finding.severity = "warning"
+            yield finding
+
+    def _late(self, span: Span, shown: str, deadline: date, who: str, basis: str, published: str, year: int,
+              kind: str, level: str | None, extra: dict[str, Any]) -> Diagnostic:
+        days = (date.fromisoformat(published) - deadline).days
+        return self.finding(
+            f"发布日期{shown}晚于{who}年度报告的发布期限{C.chinese_date(deadline)}（{basis}），逾期 {days} 天",
+            span, "发布日期", published, kind="late", published=published, deadline=deadline.isoformat(),
+            agency_kind=kind, agency_level=level, report_year=year, days_late=days, **extra,
+        )
+
+
+def _settings(options: object) -> tuple[dict[str, Any], list[str]]:
+    """Defaults overlaid with the valid entries of the ``deadlines`` table."""
+    settings: dict[str, Any] = dict(DEFAULTS)
+    ignored: list[str] = []
+    if not isinstance(options, dict):
+        return settings, ignored
+    for key, value in options.items():
+        if key == "agency-kind":
+            if value in _KINDS:
+                settings[key] = value
+            else:
+                ignored.append(key)
+        elif key == "agency-level":
+            if value in _LEVELS:
+                settings[key] = value
+            else:
+                ignored.append(key)
+        elif key in DEFAULTS:
+            parsed = C.parse_month_day(value)
+            if parsed is None:
+                ignored.append(key)
+            else:
+                settings[key] = parsed
+        else:
+            ignored.append(str(key))
+    return settings, ignored

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class IncompleteTitle(Rule):
+    """## What it does
+    Reports a report without a title, or whose title lacks the agency's name
+    or the report year. The title is the first line that reads as one
+    (`…政府信息公开工作年度报告`, `…年报`), possibly wrapped over two short lines
+    or split agency-first (`温州市科学技术局` / `2017年度政府信息公开工作年度报告`).
+
+    ## Why is this bad?
+    The report is published by a named 行政机关 for a named year (条例
+    第四十九、五十条; 2007 条例 第三十一、三十二条); 国办公开办函〔2019〕60号 and
+    〔2021〕30号 title the format `中华人民共和国政府信息公开工作年度报告`, which each
+    agency completes with its name and year. Without them, a report found in a
+    list or a search cannot be attributed, and year-on-year comparison fails.
+
+    ## Example
+    Fails (warning): a file that opens directly with `一、总体情况`, or a title
+    `政府信息公开工作年度报告`.
+
+    Passes: `钱塘区经济信息化和科学技术局2022年政府信息公开工作年度报告`.
+    """
+
+    code = "PER004"
+    name = "incomplete-title"
+    severity = "warning"
+    summary = "报告缺少标题，或标题缺少机关名称或年度"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        if report.era_source is None:
+            return
+        title = C.title_of(report)
+        if title is None:
+            first = report.sections[0].span if report.sections else C.document_start(report)
+            yield self.finding(
+                "报告没有标题，请在开头写明“机关名称＋年度＋政府信息公开工作年度报告”",
+                first, "标题", "", missing=["title"],
+            )
+            return
+        missing = []
+        if title.agency is None:
+            missing.append("机关名称")
+        if title.year is None:
+            missing.append("报告年度")
+        if missing:
+            yield self.finding(
+                f"标题“{title.text}”缺少{'和'.join(missing)}，请补充完整",
+                title.span, "标题", title.text,
+                missing=["agency" if m == "机关名称" else "year" for m in missing],
+            )

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+_SUBJECT = r"(?:我们|我局|我委|我办|我厅|我区|我县|我市|我镇|我乡|我街道|我中心|我院|我单位|我部门|我机关|本局|本委|本办|本厅|本单位|本机关|本部门)"
+#: "YYYY年，(我们)将…": plans for a year, at the start of a sentence.
+_PLAN = re.compile(
+    r"(?:^|(?<=[。；;！!？?：:）)\s]))((?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:" + _SUBJECT + r"\s*)?(?:将|要|计划|拟|准备|力争)"
+)
+#: "YYYY年，我局…": a work year told in the first person, at the start of a sentence.
+_DONE = re.compile(
+    r"(?:^|(?<=[。；;！!？?：:）)\s]))((?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + _SUBJECT + r"(?!\s*(?:将|要|计划|拟|准备|力争))"
+)
+
+
+class StaleYear(Rule):
+    """## What it does
+    Reports narrative that treats another year as the current one, the
+    classic trace of last year's text copied into this year's report:
+
+    * plans announced for the report year or an earlier one, e.g. a 2016
+      report saying `2016年，我们将采取以下措施加以改进` (the plans of a 2016
+      report are for 2017);
+    * the year before the report year told as the agency's own work year, at
+      the start of a sentence: a 2023 report saying `2022年，我局…`.
+
+    Only sentence-initial phrases are read, so comparisons (`较2022年增长`,
+    `自2020年以来`) are not reported. The finding quotes the phrase.
+
+    ## Why is this bad?
+    The report covers one calendar year (条例 第四十九、五十条). 国办公开办函
+    〔2019〕60号 and 〔2021〕30号 name "内容雷同" among the faults to be corrected,
+    and the 2021 notice forbids 年年雷同 text in part 五; a stale year is the
+    plainest sign of it, and misleads readers about what was done when.
+
+    ## Example
+    Fails (warning), in a 2016 report: `2016年，我们将采取以下措施加以改进：`
+
+    Passes: `2017年，我们将采取以下措施加以改进：`
+    """
+
+    code = "PER005"
+    name = "stale-year"
+    severity = "warning"
+    summary = "正文把其他年份当作本年度（疑似沿用往年文字）"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        year = C.report_year(report)
+        if report.era_source is None or year is None:
+            return
+        for paragraph in C.narrative(report):
+            text = paragraph.text
+            if "年" not in text:
+                continue
+            for match in _PLAN.finditer(text):
+                said = int(match.group(1))
+                if said <= year:
+                    yield self._finding(paragraph, match, said, year, "plan")
+            for match in _DONE.finditer(text):
+                said = int(match.group(1))
+                if said == year - 1:
+                    yield self._finding(paragraph, match, said, year, "done")
+
+    def _finding(self, paragraph, match: re.Match[str], said: int, year: int, kind: str) -> Diagnostic:
+        start = match.start(1)
+        end = min(len(paragraph.text), max(match.end(), start + 20))
+        stop = re.search(r"[。；;！!？?\n]", paragraph.text[start:end])
+        if stop:
+            end = start + stop.start()
+        phrase = paragraph.text[start:end].strip()
+        if kind == "plan":
+            message = (f"{year}年度报告中写有“{phrase}”：改进计划应针对{year + 1}年，"
+                       f"疑似沿用往年报告文字，请核对年份")
+        else:
+            message = (f"{year}年度报告中写有“{phrase}”，把{said}年当作本年度叙述，"
+                       f"疑似沿用上一年度报告文字，请核对年份")
+        return self.finding(message, C.sub_span(paragraph, start, start + len(phrase)), "正文/年份", phrase,
+                            kind=kind, year_said=said, report_year=year)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class SectionOrder(Rule):
+    """## What it does
+    Reports top-level headings of a 2019/2021 report that are misnumbered,
+    repeated or out of order:
+
+    * a heading whose text names one part and whose numeral another, e.g.
+      `一、主动公开政府信息情况` (the text of part 二) — typically parts 二–六
+      shifted to 一–五, or a second `一、`; such a line is a heading only if it
+      is exactly a template heading (bracketed sub-headings such as
+      `(一)主动公开政府信息情况` inside part 一 are not headings);
+    * a part whose heading appears a second time;
+    * a part that comes after a later one (`四、` before `三、`).
+
+    ## Why is this bad?
+    The formats of 国办公开办函〔2019〕60号 and 〔2021〕30号 fix the six parts and
+    their order (after 条例 第五十条); readers, evaluators and tools find each
+    part by its number. A shifted or repeated numbering makes part 五 look like
+    part 六, and the statistics of one part get read as another's.
+
+    ## Example
+    Fails (warning):
+    ```
+    一、总体情况
+    …
+    一、主动公开政府信息情况
+    二、收到和处理政府信息公开申请情况
+    ```
+
+    Passes: `二、主动公开政府信息情况`, `三、收到和处理政府信息公开申请情况`.
+    """
+
+    code = "SEC002"
+    name = "section-order"
+    severity = "warning"
+    eras = ("2019", "2021")
+    summary = "部分标题顺序错误、重复或编号错误"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        seen: dict[int, int] = {}  # part -> line of its first heading
+        highest = 0
+        for hit in C.headings(report):
+            canonical = C.canonical_heading(hit.part)
+            if hit.misnumbered:
+                yield self.finding(
+                    f"标题“{hit.text}”的编号有误：该标题属于第{C.NUMERALS[hit.part - 1]}部分，"
+                    f"应为“{canonical}”",
+                    hit.span, C.PART_NAMES[hit.part], hit.text,
+                    kind="misnumbered", part=hit.part, numeral=hit.numeral, canonical=canonical,
+                )
+            elif hit.part in seen:
+                yield self.finding(
+                    f"第{C.NUMERALS[hit.part - 1]}部分标题“{hit.text}”重复出现（第{seen[hit.part]}行已有），"
+                    "请合并或删除重复的部分",
+                    hit.span, C.PART_NAMES[hit.part], hit.text, kind="duplicate", part=hit.part,
+                )
+            elif hit.part < highest:
+                yield self.finding(
+                    f"第{C.NUMERALS[hit.part - 1]}部分“{hit.text}”出现在第{C.NUMERALS[highest - 1]}部分之后，"
+                    "请按一至六的顺序排列各部分",
+                    hit.span, C.PART_NAMES[hit.part], hit.text, kind="order", part=hit.part, after=highest,
+                )
+            seen.setdefault(hit.part, hit.span.line)
+            highest = max(highest, hit.part)

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class HeadingVariant(Rule):
+    """## What it does
+    Reports a part heading written in an accepted variant of the template's
+    wording and names the canonical heading: the long forms of the 2021
+    notice's own text (`（四）因政府信息公开工作被申请行政复议、提起行政诉讼情况`),
+    mixtures such as `四、因政府信息公开被申请行政复议、提起行政诉讼情况`, or
+    real-world rewordings (`五、存在问题及改进情况`,
+    `四、政府信息公开行政复议和行政诉讼情况`). Width of punctuation and spaces
+    are not variants.
+
+    ## Why is this bad?
+    国办公开办函〔2021〕30号 (and the 2019 trial format, 国办公开办函〔2019〕60号)
+    give the six headings in its template; the long forms in the notice text are
+    accepted, but the template's wording is what readers and tools look for.
+    This is a signal, not a defect.
+
+    ## Example
+    Reported (info): `四、因政府信息公开被申请行政复议、提起行政诉讼情况`
+
+    Silent: `四、政府信息公开行政复议、行政诉讼情况`
+    """
+
+    code = "SEC003"
+    name = "heading-variant"
+    severity = "info"
+    eras = ("2019", "2021")
+    summary = "部分标题使用了可接受的变体写法"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        for hit in C.headings(report):
+            if not hit.variant or hit.misnumbered:
+                continue  # misnumbered headings are SEC002's
+            canonical = C.canonical_heading(hit.part)
+            yield self.finding(
+                f"第{C.NUMERALS[hit.part - 1]}部分标题“{hit.text.strip()}”不是模板的标准写法，"
+                f"模板标题为“{canonical}”，建议统一",
+                hit.span, C.PART_NAMES[hit.part], hit.text.strip(), part=hit.part, canonical=canonical,
+            )

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+#: Text that says nothing: 无, 暂无, 没有, 无问题… (after spaces and punctuation are removed).
+_NOTHING = re.compile(r"^(?:无|暂无|没有|无问题|暂无问题|没有问题|无相关情况|略)$")
+_SENTENCE_END = re.compile(r"[。！!？?；;]")
+_BLANKS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[。！!？?；;，,、:：\s.]")
+
+
+class PerfunctoryPart5(Rule):
+    """## What it does
+    Reports part 五 (`五、存在的主要问题及改进情况`) of a 2019/2021 report when
+    it is empty, says only `无` (or 暂无, 没有…), is a single sentence, or is
+    shorter than `min-chars` characters (default 40, spaces not counted).
+    Option: `min-chars` (integer).
+
+    ## Why is this bad?
+    条例 第五十条 requires every report to state the main problems of the work
+    and how they are being improved. 国办公开办函〔2019〕60号 and
+    〔2021〕30号 ask for specific content and name "内容雷同、敷衍塞责" among the
+    faults to be corrected; the 2021 notice forbids 年年雷同 text in this part.
+    A line such as `无` or one stock sentence does not report anything.
+
+    ## Example
+    Fails (warning):
+    ```
+    五、存在的主要问题及改进情况
+    无。
+    ```
+
+    Passes: a part 五 that names the problems found this year and the measures
+    taken or planned, in several sentences.
+    """
+
+    code = "SEC004"
+    name = "perfunctory-part5"
+    severity = "warning"
+    eras = ("2019", "2021")
+    summary = "第五部分（存在的主要问题及改进情况）为空或过于简单"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        part = C.parts(report).get(5)
+        if part is None:
+            return  # missing: SEC001
+        minimum = self.options.get("min-chars", 40)
+        if not isinstance(minimum, int) or isinstance(minimum, bool):
+            minimum = 40
+        text = _BLANKS.sub("", part.text)
+        bare = _PUNCT.sub("", text)
+        sentences = [s for s in _SENTENCE_END.split(text) if _PUNCT.sub("", s)]
+        if not bare:
+            problem, kind = "没有内容", "empty"
+        elif _NOTHING.match(bare):
+            problem, kind = f"只写了“{text}”", "nothing"
+        elif len(sentences) <= 1:
+            problem, kind = "只有一句话", "one-sentence"
+        elif len(bare) < minimum:
+            problem, kind = f"只有 {len(bare)} 个字", "short"
+        else:
+            return
+        span = part.paragraphs[0].span if part.paragraphs else part.heading.span
+        yield self.finding(
+            f"第五部分“存在的主要问题及改进情况”{problem}，请具体写明本年度工作存在的主要问题和改进措施",
+            span, C.PART_NAMES[5], C.shorten(text), kind=kind, characters=len(bare),
+        )

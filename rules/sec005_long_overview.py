@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import compliance as C
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class LongOverview(Rule):
+    """## What it does
+    Reports part 一 (`一、总体情况`) of a 2021-format report whose text is
+    longer than `max-chars` characters (default 1000; spaces and tables are
+    not counted). Option: `max-chars` (integer).
+
+    ## Why is this bad?
+    国办公开办函〔2021〕30号 asks that part 一 summarise 主动公开, 依申请公开,
+    政府信息管理, 平台建设 and 监督保障 in "篇幅原则上不超过一千字". The limit is a
+    principle, not a statute, so this is only a signal.
+
+    ## Example
+    Reported (info): a part 一 of 1 300 characters listing every news item of
+    the year.
+
+    Silent: a part 一 of 800 characters.
+    """
+
+    code = "SEC005"
+    name = "long-overview"
+    severity = "info"
+    eras = ("2021",)
+    summary = "第一部分（总体情况）超过约一千字"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        part = C.parts(report).get(1)
+        if part is None:
+            return
+        limit = self.options.get("max-chars", 1000)
+        if not isinstance(limit, int) or isinstance(limit, bool):
+            limit = 1000
+        length = sum(1 for ch in part.text if not ch.isspace())
+        if length <= limit:
+            return
+        yield self.finding(
+            f"第一部分“总体情况”约 {length} 字，超过《年度报告格式》（国办公开办函〔2021〕30号）"
+            f"“原则上不超过一千字”的要求，建议精简",
+            part.heading.span, C.PART_NAMES[1], part.heading.text.strip(), characters=length, limit=limit,
+        )
