@@ -16,6 +16,18 @@ from .ari003_table3_results import Table3Results
 from .ari004_table4_sum import Table4Sum
 from .ari006_blank_cell import BlankCell
 from .ari007_count_not_integer import CountNotInteger
+from .sec001_missing_section import MissingSection
+from .sec002_section_order import SectionOrder
+from .sec003_heading_variant import HeadingVariant
+from .sec004_perfunctory_part5 import PerfunctoryPart5
+from .sec005_long_overview import LongOverview
+from .per001_missing_period import MissingPeriod
+from .per002_wrong_period import WrongPeriod
+from .per003_late_publication import LatePublication
+from .per004_incomplete_title import IncompleteTitle
+from .per005_stale_year import StaleYear
+from .fee001_missing_fee_statement import MissingFeeStatement
+from .fee002_fee_notice_link import FeeNoticeLink
 
 RULES = (
     UnreadableInput,
@@ -33,4 +45,16 @@ RULES = (
     Table4Sum,
     BlankCell,
     CountNotInteger,
+    MissingSection,
+    SectionOrder,
+    HeadingVariant,
+    PerfunctoryPart5,
+    LongOverview,
+    MissingPeriod,
+    WrongPeriod,
+    LatePublication,
+    IncompleteTitle,
+    StaleYear,
+    MissingFeeStatement,
+    FeeNoticeLink,
 )
