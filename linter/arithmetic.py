@@ -438,8 +438,76 @@ def template_identities(report: Report) -> Iterator[tuple[str, Identity]]:
                 yield "ARI005", identity
 
 
-def table7_identities(table: Table) -> Iterator[Identity]:  # filled in with ARI005
-    return iter(())
+#: Era-2007 national table (FORMATS.md §3.5): (check id, total, parts, strict).
+T7_NATIONAL: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
+    ("A-RECV", "t7.recv", ("t7.recv.in_person", "t7.recv.fax", "t7.recv.online", "t7.recv.mail"), True),
+    ("A-DONE", "t7.done", ("t7.done.on_time", "t7.done.extended"), True),
+    ("A-ANS", "t7.answers", ("t7.answers.public_scope", "t7.answers.agree", "t7.answers.partial",
+                             "t7.answers.refuse", "t7.answers.not_ours", "t7.answers.not_exist",
+                             "t7.answers.amend", "t7.answers.other_channel"), True),
+    ("A-REFUSE", "t7.answers.refuse", ("t7.answers.refuse.secret", "t7.answers.refuse.commercial",
+                                       "t7.answers.refuse.privacy", "t7.answers.refuse.security",
+                                       "t7.answers.refuse.not_info", "t7.answers.refuse.other"), True),
+    ("A-REVIEW", "t7.review", ("t7.review.upheld", "t7.review.corrected", "t7.review.other"), True),
+    ("A-REVIEW", "t7.litigation", ("t7.litigation.upheld", "t7.litigation.corrected", "t7.litigation.other"), True),
+    ("A-STAFF", "t7.org.staff", ("t7.org.staff.full", "t7.org.staff.part"), True),
+)
+#: Plausibility (warnings): (check id, total, part) with part ≤ total.
+T7_NATIONAL_BOUNDS: tuple[tuple[str, str, str], ...] = tuple(
+    ("A-CHAN", "t7.proactive.total", f"t7.proactive.{channel}")
+    for channel in ("gazette", "website", "weibo", "wechat", "other")
+) + (
+    ("A-SUB", "t7.proactive.total", "t7.proactive.normative"),
+    ("A-SUB", "t7.response.press", "t7.response.press_leaders"),
+    ("A-SUB", "t7.response.interviews", "t7.response.interviews_leaders"),
+)
+#: Fujian table (FORMATS.md §3.6): totals over whichever channel/answer rows are present.
+T7_FUJIAN: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
+    ("F-RECV", "t7f.recv", ("t7.recv.in_person", "t7.recv.fax", "t7.recv.email", "t7.recv.web",
+                            "t7.recv.mail", "t7.recv.mail_fax", "t7.recv.other_forms"), True),
+    ("F-ANS", "t7f.answers", ("t7.answers.agree", "t7.answers.partial", "t7f.answers.reject",
+                              "t7f.answers.other"), True),
+)
+T7_FUJIAN_BOUNDS: tuple[tuple[str, str, str], ...] = (
+    ("F-CHAN", "t7f.proactive", "t7f.website"),
+    ("F-CHAN", "t7f.proactive", "t7f.gazette"),
+)
+
+
+def _t7_term(table: Table, key: str, index: int, column: str | None) -> Term:
+    row = table.row(key)
+    return term(row, index, row_name(table, row) if row is not None else label_of(key), column)
+
+
+def table7_checks(table: Table) -> Iterator[tuple[Identity, bool]]:
+    """Era-2007 statistics-table identities, with ``True`` for strict ones (ARI005)."""
+    fujian = table.profile == "fujian"
+    columns = ("年度", "历年累计") if fujian else ("统计数",)
+    sums = T7_FUJIAN if fujian else T7_NATIONAL
+    bounds = T7_FUJIAN_BOUNDS if fujian else T7_NATIONAL_BOUNDS
+    for index, column in enumerate(columns):
+        shown = f"/{column}" if fujian else ""
+        for check, total, parts, strict in sums:
+            if table.row(total) is None:
+                continue
+            present = [key for key in parts if table.row(key) is not None] if fujian else list(parts)
+            if not present:
+                continue
+            target = _t7_term(table, total, index, column)
+            yield Identity(f"统计表/{target.label}{shown}: {check} 总数=各分项之和", [target],
+                           [_t7_term(table, key, index, column) for key in present]), strict
+        for check, total, part in bounds:
+            if table.row(total) is None or table.row(part) is None:
+                continue
+            whole = _t7_term(table, total, index, column)
+            piece = _t7_term(table, part, index, column)
+            yield Identity(f"统计表/{piece.label}{shown}: {check} 分项≤{whole.label}", [piece], [whole], "<=",
+                           target=whole), False
+
+
+def table7_identities(table: Table) -> Iterator[Identity]:
+    for identity, _ in table7_checks(table):
+        yield identity
 
 
 # ---------------------------------------------------------------------------

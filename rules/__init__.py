@@ -14,8 +14,12 @@ from .ari001_table3_row_sum import Table3RowSum
 from .ari002_table3_balance import Table3Balance
 from .ari003_table3_results import Table3Results
 from .ari004_table4_sum import Table4Sum
+from .ari005_statistics_table import StatisticsTableSums
 from .ari006_blank_cell import BlankCell
 from .ari007_count_not_integer import CountNotInteger
+from .txt001_narrative_number import NarrativeNumber
+from .txt002_narrative_contradiction import NarrativeContradiction
+from .txt003_narrative_twice import NarrativeStatedTwice
 from .sec001_missing_section import MissingSection
 from .sec002_section_order import SectionOrder
 from .sec003_heading_variant import HeadingVariant
@@ -43,8 +47,12 @@ RULES = (
     Table3Balance,
     Table3Results,
     Table4Sum,
+    StatisticsTableSums,
     BlankCell,
     CountNotInteger,
+    NarrativeNumber,
+    NarrativeContradiction,
+    NarrativeStatedTwice,
     MissingSection,
     SectionOrder,
     HeadingVariant,

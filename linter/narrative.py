@@ -1,0 +1,242 @@
+"""Numbers and claims stated in a report's narrative, for the TXT rules (FORMATS.md §3.7).
+
+The prose restates some figures of the tables: applications received (本年新收),
+carried over (上年结转), completed (办结), carried forward (结转下年度),
+行政复议 and 行政诉讼 cases, and in era-2007 reports the number of items
+published proactively (主动公开 N 条). It also makes claims that imply a zero:
+"未收到…申请", "均已办结", "未发生行政复议".
+
+Extraction is deliberately conservative — a false "the text contradicts the
+table" is worse than a missed one:
+
+* only sentences about 政府信息公开 / 依申请公开 are read (the 行政服务中心's
+  "共受理申请121510件" or the hotline's "办结率100%" are other quantities);
+* a number counts only right after its keyword (``收到…申请75件``,
+  ``行政复议2件``, ``1份…行政复议申请``) and with a unit (件, 条, 起, 份 …);
+* clauses about a part (``其中``, ``各乡镇``, ``涉及自然人72件``) and verbs that
+  mean "handled" rather than "received" (``办理``) are not read;
+* positions are exact where the paragraph's text maps one-to-one onto the
+  file (text reports); in HTML the paragraph's start is used.
+
+:func:`statements` returns :class:`Statement` (quantity, value, sentence,
+span) and :func:`claims` returns :class:`Claim` (kind, sentence, span), both in
+document order. All regular expressions are linear (bounded repetitions).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .ast import Paragraph, Report, Span
+
+#: Quantities and how people call them in messages.
+QUANTITIES = {
+    "new": "收到的政府信息公开申请数",
+    "carried_over": "上年结转的申请数",
+    "completed": "办结的申请数",
+    "carry_forward": "结转下年度的申请数",
+    "review": "政府信息公开行政复议案件数",
+    "litigation": "政府信息公开行政诉讼案件数",
+    "proactive": "主动公开政府信息数",
+}
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[^，,：:]+")
+_TOPIC = re.compile(r"信息公开|依申请|主动公开")
+#: How far back a sentence about 申请 may find its topic (a sub-heading such as
+#: "（二）依申请公开方面" followed by "本年度全区共收到70件申请").
+_CONTEXT = 300
+_UNIT = r"(?:件|条|起|份|宗|个|次|项)"
+_NUM = r"(?<![\d.])(?P<n>\d{1,7})(?![\d.%％])\s*" + _UNIT
+#: Clauses about a part of the whole, or about another kind of case.
+_PART = re.compile(r"^(?:其中|包括|含)|各(?:单位|部门|乡镇|街道|县直|区直)|涉及|占")
+_OTHER_BUSINESS = re.compile(r"12345|热线|审批|行政服务中心|诉求|办件")
+
+_NEW = re.compile(r"(?:收到|接收|受理|新收|接到)[^，。；\d]{0,4}?" + _NUM.replace("?P<n>", "?P<m>")
+                  + r"[^，。；\d]{0,12}?申请|"
+                  r"(?:收到|接收|受理|新收|接到)(?P<gap>[^，。；\d]{0,30}?)" + _NUM)
+_COMPLETED = re.compile(r"(?<!累计)办结(?!率)[^，。；\d]{0,12}?" + _NUM)
+_FORWARD = re.compile(r"(?P<a>\d{1,7})\s*件[^，。；\d]{0,4}?结转|"
+                      r"结转(?:至|到)?(?:下一?年度?|\d{4}\s*年度?)[^，。；\d]{0,10}?(?P<b>\d{1,7})\s*件")
+_CARRIED = re.compile(r"上一?年度?结转[^，。；\d]{0,10}?" + _NUM)
+_REVIEW = re.compile(r"行政复议[^，。；、\d]{0,8}?" + _NUM + r"|"
+                     r"(?<![\d.])(?P<m>\d{1,7})\s*(?:件|起|份|宗)[^，。；、\d]{0,15}?行政复议")
+_LITIGATION = re.compile(r"行政诉讼[^，。；、\d]{0,8}?" + _NUM + r"|"
+                         r"(?<![\d.])(?P<m>\d{1,7})\s*(?:件|起|份|宗)[^，。；、\d]{0,15}?行政诉讼")
+_PROACTIVE = re.compile(r"(?:\d{4}\s*年度?|全年|本年度?)(?:全区|全县|全市|全局|我区|我县|我市|我局|本局|本单位)?"
+                        r"(?:共|累计)?主动公开(?:政府)?信息(?:共|总数|数)?(?:为|达)?(?P<n>\d{1,7})\s*条")
+
+_NO_APPLICATION = re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^，。；\d]{0,20}?(?:申请|依申请公开)|"
+                             r"无(?:依申请公开|政府信息公开申请)")
+_ALL_DONE = re.compile(r"(?:均已|全部|均|已全部)(?:按时|依法|按期|及时)?办结")
+_OUTCOME = r"(?!纠错|纠正|败诉|撤销|确认违法|维持)"
+_NEGATION = re.compile(r"(?:未|没有|无)(?!正当理由)(?P<rest>[^，。；\d]{0,20}?)行政复议" + _OUTCOME + "|"
+                       r"(?:未|没有|无)(?!正当理由)(?P<rest2>[^，。；\d]{0,20}?)行政诉讼" + _OUTCOME)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    quantity: str  # a key of QUANTITIES
+    value: int
+    sentence: str
+    span: Span  # of the number
+    text: str  # the words stated, e.g. "收到70件申请"
+    clause: str = ""  # the clause around them (what a message quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str  # "no_applications" | "all_completed" | "no_review" | "no_litigation"
+    sentence: str
+    span: Span
+    text: str
+
+
+def _sub_span(paragraph: Paragraph, start: int, end: int) -> Span:
+    from .compliance import sub_span
+
+    return sub_span(paragraph, start, end)
+
+
+def _sentences(report: Report) -> Iterator[tuple[Paragraph, int, str]]:
+    for paragraph in report.paragraphs():
+        text = paragraph.text
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group(0)
+            if _OTHER_BUSINESS.search(sentence):
+                continue
+            if _TOPIC.search(sentence) or (
+                    "申请" in sentence and _TOPIC.search(text, max(0, match.start() - _CONTEXT), match.start())):
+                yield paragraph, match.start(), sentence
+
+
+def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
+    for match in _CLAUSE.finditer(sentence):
+        yield match.start(), match.group(0)
+
+
+def statements(report: Report) -> list[Statement]:
+    found: list[Statement] = []
+    for paragraph, base, sentence in _sentences(report):
+        for offset, clause in _clauses(sentence):
+            if _PART.search(clause):
+                continue
+            start = base + offset
+            for quantity, match, group in _scan(clause):
+                at = start + match.start(group)
+                value = int(match.group(group))
+                found.append(Statement(quantity, value, sentence.strip(),
+                                       _sub_span(paragraph, at, at + len(match.group(group))),
+                                       match.group(0), clause.strip()))
+    return found
+
+
+def _scan(clause: str) -> Iterator[tuple[str, re.Match, str]]:
+    about_cases = "复议" in clause or "诉讼" in clause
+    if not about_cases and "结转" not in clause:
+        for match in _NEW.finditer(clause):
+            group = "n" if match.group("n") is not None else "m"
+            if group == "n" and "申请" not in (match.group("gap") or "") and "申请" not in clause[:match.start()]:
+                continue  # "收到…N件" must be about 申请
+            yield "new", match, group
+    if not about_cases:
+        for match in _COMPLETED.finditer(clause):
+            yield "completed", match, "n"
+        for match in _FORWARD.finditer(clause):
+            if "上年结转" in clause or "上一年" in clause:
+                continue
+            yield "carry_forward", match, "a" if match.group("a") is not None else "b"
+        for match in _CARRIED.finditer(clause):
+            yield "carried_over", match, "n"
+    for match in _REVIEW.finditer(clause):
+        yield "review", match, "n" if match.group("n") is not None else "m"
+    for match in _LITIGATION.finditer(clause):
+        yield "litigation", match, "n" if match.group("n") is not None else "m"
+    for match in _PROACTIVE.finditer(clause):
+        yield "proactive", match, "n"
+
+
+def claims(report: Report) -> list[Claim]:
+    found: list[Claim] = []
+    for paragraph, base, sentence in _sentences(report):
+        for offset, clause in _clauses(sentence):
+            start = base + offset
+            if not ("复议" in clause or "诉讼" in clause):
+                match = _NO_APPLICATION.search(clause)
+                if match:
+                    found.append(_claim("no_applications", paragraph, sentence, start, match))
+                match = _ALL_DONE.search(clause)
+                if match and "申请" in sentence:
+                    found.append(_claim("all_completed", paragraph, sentence, start, match))
+            if re.search(r"\d", clause):
+                continue  # "未…行政复议" next to a number is not a plain denial
+            for match in _NEGATION.finditer(clause):
+                kind = "no_review" if match.group("rest") is not None else "no_litigation"
+                found.append(_claim(kind, paragraph, sentence, start, match))
+                # "未发生行政复议、行政诉讼": the denial covers both
+                if kind == "no_review" and "行政诉讼" in clause[match.end():]:
+                    found.append(_claim("no_litigation", paragraph, sentence, start, match))
+    return found
+
+
+def _claim(kind: str, paragraph: Paragraph, sentence: str, start: int, match: re.Match) -> Claim:
+    return Claim(kind, sentence.strip(), _sub_span(paragraph, start + match.start(), start + match.end()),
+                 match.group(0))
+
+
+# ---------------------------------------------------------------------------
+# Where each quantity stands in the tables
+# ---------------------------------------------------------------------------
+
+
+def table_sources(report: Report, quantity: str) -> list[list[tuple[str, str, int]]]:
+    """The table cells a stated quantity can be compared with, as alternatives.
+
+    Each alternative is a list of ``(table kind, row key, cell index)`` whose
+    sum the text may state. The first is the canonical reading; "收到…申请N件"
+    is also accepted as 新收 + 上年结转 (Pingtan 2022 states 75 for 74 + 1).
+    """
+    if report.era in ("2019", "2021"):
+        table = {
+            "new": [[("表三", "t3.new", 6)], [("表三", "t3.new", 6), ("表三", "t3.carried_over", 6)]],
+            "carried_over": [[("表三", "t3.carried_over", 6)]],
+            "completed": [[("表三", "t3.total", 6)]],
+            "carry_forward": [[("表三", "t3.carry_forward", 6)]],
+            "review": [[("表四", "t4.values", 4)]],
+            "litigation": [[("表四", "t4.values", 9), ("表四", "t4.values", 14)]],
+        }
+        return table.get(quantity, [])
+    if report.era == "2007":
+        stat = next((t for t in report.tables if t.kind == "统计表" and t.rows), None)
+        if stat is None:
+            return []
+        if stat.profile == "fujian":
+            keys = {"new": "t7f.recv", "review": "t7f.review", "litigation": "t7f.litigation",
+                    "proactive": "t7f.proactive"}
+        else:
+            keys = {"new": "t7.recv", "completed": "t7.done", "review": "t7.review",
+                    "litigation": "t7.litigation", "proactive": "t7.proactive.total"}
+        key = keys.get(quantity)
+        return [[("统计表", key, 0)]] if key else []
+    return []
+
+
+def resolve(report: Report, sources: list[tuple[str, str, int]]):
+    """The terms (linter.arithmetic.Term) for ``table_sources`` cells; None if a table is absent."""
+    from . import arithmetic as A
+
+    terms = []
+    for kind, key, index in sources:
+        table = next((t for t in report.tables if t.kind == kind and t.rows), None)
+        if table is None:
+            return None
+        row = table.row(key)
+        if kind == "表三":
+            label, column = (A.row_name(table, row) if row else A.label_of(key)), A.T3_COLUMN_NAMES[index]
+        elif kind == "表四":
+            label, column = A.T4_GROUPS[index // 5], A.T4_RESULTS[index % 5]
+        else:
+            label, column = (A.row_name(table, row) if row else A.label_of(key)), None
+        terms.append(A.term(row, index, label, column))
+    return terms

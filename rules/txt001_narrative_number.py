@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import arithmetic as A
+from linter import narrative as N
+from linter.ast import Cell, Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+
+class NarrativeNumber(Rule):
+    """## What it does
+    Compares the numbers the narrative states — applications received (收到),
+    carried over (上年结转), completed (办结), carried forward (结转下年度),
+    行政复议 and 行政诉讼 cases, and in era-2007 reports the number of items
+    published proactively (主动公开 N 条) — with the table cell that holds the
+    same quantity, and reports a difference, quoting the sentence and the
+    table value. "收到N件" is accepted as 新收 or as 新收 + 上年结转. Table
+    cells that ran together (TPL006) or stand in a row of the wrong width
+    (TPL004) are not compared (see ``skipped_identities``).
+
+    ## Why is this bad?
+    The 条例 (第五十条) asks the report to state these figures; the text and the
+    tables are the same report, and a reader cannot tell which one is right.
+    国办公开办函〔2021〕30号 三（四） names "发布内容不准确" among the problems to
+    be corrected. Pingtan's 2013 report says "2013年主动公开政府信息4970条"
+    while its table says 72804, and mentions one 行政复议 the table omits.
+
+    ## Example
+    Fails (table 三 一、本年新收 总计 = 69):
+    ```
+    本年度全区共收到70件申请，及时依法依规办结69件。
+    ```
+
+    Passes: "共收到69件申请".
+    """
+
+    code = "TXT001"
+    name = "narrative-number-mismatch"
+    severity = "warning"
+    summary = "正文所述数字与表格不一致"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        seen: set[tuple[str, int]] = set()
+        for statement in N.statements(report):
+            if (statement.quantity, statement.value) in seen:
+                continue
+            seen.add((statement.quantity, statement.value))
+            alternatives = N.table_sources(report, statement.quantity)
+            resolved = [N.resolve(report, sources) for sources in alternatives]
+            resolved = [terms for terms in resolved if terms]
+            if not resolved:
+                continue
+            stated = A.Term(Cell(str(statement.value), "int", statement.value, statement.span),
+                            "正文", N.QUANTITIES[statement.quantity])
+            outcomes = []
+            for terms in resolved:
+                identity = A.Identity(f"正文“{statement.text}” = {'+'.join(t.name for t in terms)}",
+                                      terms, [stated], target=stated)
+                outcomes.append(identity)
+            results = [A.evaluate(identity) for identity in outcomes]
+            if any(isinstance(r, A.Outcome) and r.holds for r in results):
+                continue
+            first = results[0]
+            if isinstance(first, A.Skipped):
+                record = first.record(self.code)
+                if record not in report.skipped_identities:
+                    report.skipped_identities.append(record)
+                continue
+            table_value = first.expected
+            where = "、".join(t.name for t in first.identity.left)
+            yield A.finding(
+                self, first,
+                f"正文称“{statement.clause[:80]}”，{N.QUANTITIES[statement.quantity]}为 {statement.value}，"
+                f"但表格{where}为 {table_value}{first.blank_note()}；请核对正文或表格，使二者一致",
+                f"正文/{N.QUANTITIES[statement.quantity]}",
+                quantity=statement.quantity, stated=statement.value, table=table_value,
+                sentence=statement.sentence,
+            )

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import arithmetic as A
+from linter import narrative as N
+from linter.ast import Report
+from linter.diagnostics import Diagnostic
+from linter.rule import Rule
+
+#: claim kind -> (quantity whose table cells it denies, what the text says, what the table shows)
+CLAIMS = {
+    "no_applications": ("new", "未收到政府信息公开申请", "本年新收申请"),
+    "all_completed": ("carry_forward", "申请均已办结", "结转下年度继续办理"),
+    "no_review": ("review", "未发生政府信息公开行政复议", "行政复议"),
+    "no_litigation": ("litigation", "未发生政府信息公开行政诉讼", "行政诉讼"),
+}
+
+
+class NarrativeContradiction(Rule):
+    """## What it does
+    Reports a sentence that flatly contradicts the tables: "未收到…申请" while
+    the table shows new applications; "均已办结" while applications are
+    carried forward to next year; "未发生行政复议" or "未…行政诉讼" while
+    table 四 (or the era-2007 统计表) shows cases. Table cells that ran
+    together (TPL006) or stand in a row of the wrong width (TPL004) are not
+    used.
+
+    ## Why is this bad?
+    A statement and a table of the same report cannot both be true; one of
+    them misinforms the public (条例 第五十条; 国办公开办函〔2021〕30号 三（四）
+    "发布内容不准确"). Unlike a differing number, a denial maps to the table's
+    total exactly, so this is an error.
+
+    ## Example
+    Fails (table 三 一、本年新收 总计 = 2):
+    ```
+    2022年我局未收到依申请公开件。
+    ```
+
+    Passes: the table's 一、本年新收 row is all 0.
+    """
+
+    code = "TXT002"
+    name = "narrative-contradicts-table"
+    severity = "error"
+    summary = "正文表述与表格数据矛盾（如称未收到申请而表格有数）"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        done: set[str] = set()
+        for claim in N.claims(report):
+            if claim.kind in done:
+                continue
+            quantity, says, shows = CLAIMS[claim.kind]
+            sources = N.table_sources(report, quantity)
+            terms = N.resolve(report, sources[0]) if sources else None
+            if not terms:
+                continue
+            reasons = [A.unreliable_row(t.row) or ("缺少单元格" if t.cell is None else None) for t in terms]
+            reasons = [r for r in reasons if r]
+            identity_id = f"正文“{claim.text}” 与 {'+'.join(t.name for t in terms)}"
+            if reasons:
+                record = {"rule": self.code, "identity": identity_id, "reason": "；".join(dict.fromkeys(reasons)),
+                          "cells": [t.evidence() for t in terms]}
+                if record not in report.skipped_identities:
+                    report.skipped_identities.append(record)
+                continue
+            total = sum(t.number() for t in terms)
+            if total <= 0:
+                continue
+            done.add(claim.kind)
+            shown = "、".join(f"{t.name} {t.evidence()['value']}" for t in terms)
+            yield self.finding(
+                f"正文称“{claim.sentence[:80]}”（{says}），但表格{shows}为 {A._plain(total)}（{shown}），"
+                "正文与表格矛盾；请核对后更正其中之一",
+                claim.span, f"正文/{says}", f"{claim.text}|{A._plain(total)}",
+                claim=claim.kind, sentence=claim.sentence, expected=0, actual=A._plain(total),
+                delta=A._plain(total), cells=[t.evidence() for t in terms], provenance="source",
+            )
