@@ -343,7 +343,9 @@ def title_of(report: Report) -> Title | None:
     meta = report.meta
     if meta.title and meta.title_span:
         norm = L.normalize(meta.title).strip(_MARKUP)
-        return Title(norm, meta.title_span, meta.agency or agency_in_title(norm), _title_year(norm))
+        # Our own reading, not meta.agency: the builder reads 政府 as the agency of
+        # a title without one ("2022年政府信息公开工作年度报告").
+        return Title(norm, meta.title_span, agency_in_title(norm), _title_year(norm))
     front = [p for p in report.front if p.text.strip()][:12]
     for k, paragraph in enumerate(front):
         norm = L.normalize(paragraph.text).strip(_MARKUP)
