@@ -7,6 +7,10 @@ from linter.ast import Report
 from linter.diagnostics import Diagnostic
 from linter.rule import Rule
 
+#: Era-2007 statistics-table rows that state the fees: national 2014 table,
+#: Fujian table (2015–2016).
+_FEE_ROWS = ("t7.fees", "t7f.fee_waiver")
+
 
 class MissingFeeStatement(Rule):
     """## What it does
@@ -21,7 +25,8 @@ class MissingFeeStatement(Rule):
     *Report years up to 2018* (warning): the report must state its 收费及减免
     somewhere (第三十二条（三） of the 2007 条例): `收费及减免`, `免费`, `不收费`,
     `收取…费用` in the context of disclosure or applications, or the statistics
-    table row `七、依申请公开信息收取的费用`. `行政事业性收费信息` or `免费复印`
+    table row `七、依申请公开信息收取的费用` (national table) or
+    `政府信息公开收费减免金额` (Fujian table). `行政事业性收费信息` or `免费复印`
     do not count, nor does the sentence that only lists the report's parts.
 
     *Report years 2019–2020*: nothing is required (the 2019 format has no fee
@@ -81,7 +86,7 @@ class MissingFeeStatement(Rule):
 
     def _fees_2007(self, report: Report) -> Iterator[Diagnostic]:
         for table in report.tables:
-            if table.row("t7.fees") is not None:
+            if any(table.row(key) is not None for key in _FEE_ROWS):
                 return
         for paragraph in C.narrative(report):
             if C.FEE_2007.search(C.blank_outline(paragraph.text)):

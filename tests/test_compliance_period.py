@@ -5,7 +5,7 @@ import pytest
 
 from linter.engine import lint_bytes, parse_source
 from linter.source import decode
-from rules.per003_late_publication import LatePublication
+from linter.rules.per003_late_publication import LatePublication
 
 from helpers import CORPUS, seed
 

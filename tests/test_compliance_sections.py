@@ -83,7 +83,7 @@ def test_sec001_outline_sentence_does_not_count_as_content(seeds_dir):
     assert "行政复议" in _line(text, 29)
     text = _replace_line(text, 29, "")
     report = _report(text)
-    from rules.sec001_missing_section import MissingSection
+    from linter.rules.sec001_missing_section import MissingSection
     items = [f.data["item"] for f in MissingSection().check(report)]
     assert report.table("统计表") is not None  # its labels (四、行政复议数量) are not prose
     assert "（四）" in items
@@ -188,7 +188,7 @@ def test_sec005_long_part1(seeds_dir):
 
 
 def test_sec005_limit_from_options(seeds_dir):
-    from rules.sec005_long_overview import LongOverview
+    from linter.rules.sec005_long_overview import LongOverview
 
     report = _report(_text("003"))
     assert list(LongOverview().check(report)) == []
