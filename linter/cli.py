@@ -1,4 +1,4 @@
-"""Command line: ``xxgk-lint check|parse``.
+"""Command line: ``xxgk-lint check|parse|eras|rules|rule|test|config``.
 
 Exit codes (as ruff): 0 no error-level finding, 1 at least one, 2 usage error
 or a crash of the tool. Imports are lazy: a pre-commit run on one file pays
@@ -17,6 +17,24 @@ class _UsageError(Exception):
     pass
 
 
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    """Flags that mirror the configuration keys (they override the file)."""
+    group = parser.add_argument_group("configuration (overrides [tool.xxgk-lint])")
+    group.add_argument("--config", metavar="PATH", help="use this configuration file instead of the nearest one")
+    group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    group.add_argument("--select", metavar="CODES", help="rules to run: codes, prefixes or names, comma-separated")
+    group.add_argument("--extend-select", metavar="CODES", help="rules to run in addition to the selection")
+    group.add_argument("--ignore", metavar="CODES", help="rules not to run")
+    group.add_argument("--per-file-ignores", metavar="GLOB:CODES", action="append", default=[],
+                       help="rules not to run on files matching GLOB (repeatable)")
+    group.add_argument("--severity", metavar="CODE=LEVEL", action="append", default=[],
+                       help="override a rule's severity: error, warning or info (repeatable)")
+    group.add_argument("--rule-pack", metavar="PATH", action="append", default=[],
+                       help="YAML rule pack (file or folder) to load (repeatable)")
+    group.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default=None,
+                       help="template era to parse with (default: detected from labels and year)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xxgk-lint",
@@ -27,12 +45,15 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint reports (files, directories, or - for stdin)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("--format", default="text", help="output format: text, json, or one a plugin adds")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from stdin")
     check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                        help="worker processes for many files (default: one per core)")
-    check.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default="auto",
-                       help="template era to parse with (default: detected from labels and year)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    check.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (report new ones)")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    _config_options(check)
 
     parse = commands.add_parser("parse", help="print the typed AST of one report as JSON")
     parse.add_argument("path", metavar="PATH")
@@ -40,60 +61,162 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default="auto")
 
     commands.add_parser("eras", help="list the template eras with their years and legal basis")
+
+    rules = commands.add_parser("rules", help="list every rule (built-in, plugins, rule packs)")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    _config_options(rules)
+
+    rule = commands.add_parser("rule", help="print the documentation of one rule")
+    rule.add_argument("selector", metavar="CODE|NAME")
+    _config_options(rule)
+
+    test = commands.add_parser("test", help="run the inline tests of YAML rule packs")
+    test.add_argument("packs", nargs="+", metavar="PACK")
+
+    config = commands.add_parser("config", help="configuration commands")
+    config_commands = config.add_subparsers(dest="config_command", metavar="SUBCOMMAND")
+    show = config_commands.add_parser("show", help="print the resolved configuration for a path")
+    show.add_argument("path", nargs="?", default=".", metavar="PATH")
+    _config_options(show)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .config import ConfigError
+    from .packs import PackError
+
     parser = _parser()
     args = parser.parse_args(argv)
+    commands = {"check": _check, "parse": _parse, "eras": _eras, "rules": _rules, "rule": _rule,
+                "test": _test_packs, "config": _config}
+    if args.command not in commands:
+        parser.print_help(sys.stderr)
+        return 2
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "parse":
-            return _parse(args)
-        if args.command == "eras":
-            return _eras()
-    except _UsageError as error:
+        return commands[args.command](args)
+    except (_UsageError, ConfigError, PackError) as error:
         print(f"xxgk-lint: 错误：{error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
-    parser.print_help(sys.stderr)
-    return 2
+
+
+# ---------------------------------------------------------------------------
+# configuration from flags
+
+
+def _split(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def _resolver(args: argparse.Namespace):
+    from .config import Resolver
+
+    overrides: list[tuple[str, object]] = []
+    for key in ("select", "extend-select", "ignore"):
+        value = getattr(args, key.replace("-", "_"))
+        if value is not None:
+            overrides.append((key, _split(value)))
+    if args.per_file_ignores:
+        table = {}
+        for item in args.per_file_ignores:
+            pattern, _, codes = item.rpartition(":")
+            if not pattern:
+                raise _UsageError(f"--per-file-ignores 应写作 GLOB:CODES，而不是“{item}”")
+            table[pattern] = _split(codes)
+        overrides.append(("per-file-ignores", table))
+    if args.severity:
+        table = {}
+        for item in args.severity:
+            code, _, level = item.partition("=")
+            table[code.strip()] = level.strip()
+        overrides.append(("severity", table))
+    if args.rule_pack:
+        overrides.append(("rule-packs", list(args.rule_pack)))
+    if args.era is not None:
+        overrides.append(("era", args.era))
+    if args.config and not os.path.isfile(args.config):
+        raise _UsageError(f"配置文件不存在：{args.config}")
+    return Resolver(tuple(overrides), args.config, args.isolated)
+
+
+def _validate(settings_list) -> None:
+    """Load every rule pack and check every selector names a rule (else exit 2)."""
+    from .config import specificity
+    from .engine import active_rules
+
+    for settings in settings_list:
+        rules = active_rules(settings)
+        for selector, key in settings.selectors():
+            if not any(specificity(selector, rule.code, rule.name) is not None for rule in rules):
+                where = settings.source or "命令行参数"
+                raise _UsageError(f"{where}：{key} 中的“{selector}”不是任何规则的代码、代码前缀或名称")
+
+
+def _warn_plugins() -> None:
+    from .plugins import registry
+
+    for warning in registry().warnings:
+        print(f"xxgk-lint: 警告：{warning}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------
+# check
 
 
 def _check(args: argparse.Namespace) -> int:
     from .engine import collect_files, lint_bytes
-    from .output import FORMATTERS
+    from .plugins import registry
 
-    results = []
+    _warn_plugins()
+    formatter = registry().formats.get(args.format)
+    if formatter is None:
+        raise _UsageError(f"未知的输出格式“{args.format}”（可用：{'、'.join(sorted(registry().formats))}）")
+    resolver = _resolver(args)
     files_args = []
+    stdin = False
     for path in args.paths:
         if path == "-":
-            results.append(lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-", _era(args)))
+            stdin = True
         elif not os.path.exists(path):
             raise _UsageError(f"路径不存在：{path}")
         else:
             files_args.append(path)
-    results += _lint_files(collect_files(files_args), args.jobs, _era(args))
+    files = collect_files(files_args)
+    stdin_name = args.stdin_filename or "-"
+    _validate({id(s): s for s in map(resolver.for_path, files + ([stdin_name] if stdin else []))}.values())
+    results = []
+    if stdin:
+        results.append(lint_bytes(sys.stdin.buffer.read(), stdin_name, None, resolver.for_path(stdin_name)))
+    results += _lint_files(files, args.jobs, resolver)
     results.sort(key=lambda result: result.path)
-    sys.stdout.write(FORMATTERS[args.format](results))
+    if args.write_baseline:
+        count = _write_baseline(args.write_baseline, results)
+        print(f"xxgk-lint: 已将 {count} 个问题写入基线 {args.write_baseline}", file=sys.stderr)
+    if args.baseline:
+        _apply_baseline(args.baseline, results)
+    if args.statistics:
+        sys.stdout.write(_statistics(results))
+    else:
+        sys.stdout.write(formatter(results))
     sys.stdout.flush()
     if any(result.crashed for result in results):
         return 2
+    if args.exit_zero or args.write_baseline:
+        return 0
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
 
 
-def _era(args: argparse.Namespace) -> str | None:
-    return None if args.era == "auto" else args.era
-
-
-def _lint_files(files: list[str], jobs: int, era: str | None) -> list:
-    from functools import partial
-
+def _lint_one(path: str, resolver) -> object:
     from .engine import lint_path
 
-    lint = partial(lint_path, era=era)
+    return lint_path(path, None, resolver.for_path(path))
+
+
+def _lint_files(files: list[str], jobs: int, resolver) -> list:
+    from functools import partial
+
+    lint = partial(_lint_one, resolver=resolver)
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(files) < 16:
         return [lint(path) for path in files]
@@ -105,14 +228,148 @@ def _lint_files(files: list[str], jobs: int, era: str | None) -> list:
         return list(pool.map(lint, files, chunksize=max(1, len(files) // (workers * 8))))
 
 
-def _eras() -> int:
+BASELINE_SCHEMA = "xxgk-lint.baseline/1"
+
+
+def _write_baseline(path: str, results: list) -> int:
+    import json
+
+    findings = sorted(
+        ({"fingerprint": d.fingerprint, "code": d.code, "path": r.path, "message": d.message}
+         for r in results for d in r.diagnostics),
+        key=lambda item: (item["path"], item["code"], item["fingerprint"]))
+    document = {"schema": BASELINE_SCHEMA, "findings": findings}
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+    except OSError as error:
+        raise _UsageError(f"无法写入基线文件 {path}：{error.strerror}") from None
+    return len(findings)
+
+
+def _apply_baseline(path: str, results: list) -> None:
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        known = {item["fingerprint"] for item in document["findings"]}
+    except OSError as error:
+        raise _UsageError(f"无法读取基线文件 {path}：{error.strerror}") from None
+    except (ValueError, KeyError, TypeError):
+        raise _UsageError(f"基线文件 {path} 格式不正确（应为 --write-baseline 写出的 JSON）") from None
+    for result in results:
+        result.diagnostics = [d for d in result.diagnostics if d.fingerprint not in known]
+
+
+def _statistics(results: list) -> str:
+    from collections import Counter
+
+    from tabulate import tabulate
+
+    counts = Counter((d.code, d.name) for r in results for d in r.diagnostics)
+    rows = [(code, name, count) for (code, name), count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    if not rows:
+        return f"共检查 {len(results)} 个文件，未发现问题。\n"
+    return tabulate(rows, headers=("代码", "规则", "数量"), tablefmt="simple") + "\n"
+
+
+# ---------------------------------------------------------------------------
+# eras, rules, rule, test, config
+
+
+def _eras(args: argparse.Namespace) -> int:
     from tabulate import tabulate
 
     from .eras import describe
+    from .plugins import registry
 
-    print(tabulate(describe(), headers=("era", "报告年度", "法律依据 / 格式通知"), tablefmt="simple",
+    print(tabulate(describe(registry().eras.values()), headers=("era", "报告年度", "法律依据 / 格式通知"),
+                   tablefmt="simple", disable_numparse=True))
+    return 0
+
+
+def _rule_table(args: argparse.Namespace) -> list[tuple[type, str]]:
+    from .engine import active_rules
+    from .plugins import registry
+
+    settings = _resolver(args).for_path(os.path.join(os.getcwd(), "-"))
+    sources = registry().rule_sources
+    rules = active_rules(settings)
+    return [(rule, sources.get(rule.code) or f"规则包：{getattr(rule, 'pack', '?')}")
+            for rule in sorted(rules, key=lambda r: r.code)]
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import json
+
+    from tabulate import tabulate
+
+    _warn_plugins()
+    table = _rule_table(args)
+    if args.format == "json":
+        document = [{"code": rule.code, "name": rule.name, "severity": rule.severity, "eras": list(rule.eras),
+                     "summary": rule.summary, "source": source} for rule, source in table]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    rows = [(rule.code, rule.name, rule.severity, ",".join(rule.eras), source, rule.summary)
+            for rule, source in table]
+    print(tabulate(rows, headers=("代码", "名称", "级别", "适用年代", "来源", "说明"), tablefmt="simple",
                    disable_numparse=True))
     return 0
+
+
+def _rule(args: argparse.Namespace) -> int:
+    wanted = args.selector
+    for rule, source in _rule_table(args):
+        if wanted.upper() == rule.code or wanted == rule.name:
+            print(f"# {rule.code} {rule.name}\n")
+            print(f"{rule.summary}\n")
+            print(f"级别：{rule.severity}　适用年代：{'、'.join(rule.eras)}　来源：{source}\n")
+            print(rule.documentation())
+            return 0
+    raise _UsageError(f"没有代码或名称为“{wanted}”的规则（xxgk-lint rules 列出全部规则）")
+
+
+def _test_packs(args: argparse.Namespace) -> int:
+    from .packs import load_pack, run_inline_tests
+
+    failures = total = 0
+    for path in args.packs:
+        pack = load_pack(path)
+        for code, test, fired in run_inline_tests(pack):
+            total += 1
+            ok = sorted(test.expect) == fired
+            failures += not ok
+            status = "通过" if ok else "失败"
+            print(f"{pack.path}:{test.line}: {code} {status}（期望 {list(test.expect)}，实际 {fired}）")
+    print(f"共 {total} 个测试，{total - failures} 个通过，{failures} 个失败。")
+    return 1 if failures else 0
+
+
+def _config(args: argparse.Namespace) -> int:
+    if args.config_command != "show":
+        raise _UsageError("用法：xxgk-lint config show [PATH]")
+    path = args.path
+    target = os.path.join(path, "-") if os.path.isdir(path) else path
+    settings = _resolver(args).for_path(target)
+    print(f"# 配置来源：{settings.source or '默认值（未找到配置文件）'}")
+    print("[tool.xxgk-lint]")
+    for key, value in settings.to_toml_data().items():
+        print(f"{key} = {_toml_value(value)}")
+    return 0
+
+
+def _toml_value(value: object) -> str:
+    import json
+
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(v)}"
+                                for k, v in value.items()) + " }" if value else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -132,6 +389,6 @@ def _parse(args: argparse.Namespace) -> int:
     except UnreadableInput as error:
         print(f"{args.path}:{error.line}:{error.column}: PRS001 文件无法读取：{error.reason}", file=sys.stderr)
         return 1
-    report = parse_source(source, _era(args))
+    report = parse_source(source, None if args.era == "auto" else args.era)
     sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
     return 0

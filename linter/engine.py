@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from . import labels
 from .ast import Report, Span
 from .diagnostics import Diagnostic, fingerprint
 from .rule import ALL_ERAS
 from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .eras import EraPlugin
 
 
 @dataclass(slots=True)
@@ -40,49 +43,72 @@ class FileResult:
 def parse_source(source: Source, era: str | None = None) -> Report:
     """Text -> typed AST (no rules). ``era`` forces an era; by default it is detected."""
     from .eras import era_by_labels, era_by_year, label_spans
+    from .plugins import registry
 
-    by_labels, fingerprints = era_by_labels(source.text)
+    eras = registry().eras
+    by_labels, fingerprints = era_by_labels(source.text, eras.values())
     chosen, how = (era, "option") if era else (by_labels, "labels") if by_labels else ("2021", None)
-    report = _parse_as(source, chosen)
+    report = _parse_as(source, eras[chosen])
     if how is None:
         # No telling labels: parse again as the era the report year requires.
         by_year = era_by_year(report.meta.report_year)
-        if by_year is not None:
+        if by_year is not None and by_year in eras:
             how = "year"
             if by_year != chosen:
-                report = _parse_as(source, by_year)
+                report = _parse_as(source, eras[by_year])
     report.era_source = how
     report.fingerprints = {e: found for e, found in fingerprints.items() if found}
     report.fingerprint_spans = label_spans(source.text, report.fingerprints)
     return report
 
 
-def _parse_as(source: Source, era_id: str) -> Report:
+def _parse_as(source: Source, plugin: "EraPlugin") -> Report:
     from .builder import build
     from .html_layout import html_blocks
     from .layout import text_blocks
     from .lexer import lex
     from .parser import parse_tokens
 
-    era = labels.ERAS[era_id]
+    era = plugin.era
     blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
     tokens = lex(blocks, era)
-    tree, problems = parse_tokens(tokens, era.id)
+    tree, problems = parse_tokens(tokens, plugin.grammar)
     report = build(tree, era, source.path, source.encoding, source.kind)
     report.problems = problems
     return report
 
 
-def check_report(report: Report) -> list[Diagnostic]:
-    from linter.rules import RULES
+def active_rules(settings: "Settings", extra_rules: Iterable[type] = ()) -> list[type]:
+    """Every rule the settings may run: plugins' (built-ins included), packs', extra."""
+    from .packs import load_pack
+    from .plugins import registry
 
-    diagnostics = []
-    for rule in RULES:
-        if report.era not in rule.eras:
+    rules = list(registry().rules.values())
+    for pack in settings.rule_packs:
+        rules += load_pack(pack).rules
+    return rules + list(extra_rules)
+
+
+def check_report(report: Report, settings: "Settings | None" = None,
+                 extra_rules: Iterable[type] = ()) -> list[Diagnostic]:
+    from .config import Settings
+
+    settings = settings or Settings()
+    options = settings.rule_options
+    diagnostics: list[Diagnostic] = []
+    for rule in active_rules(settings, extra_rules):
+        if report.era not in rule.eras or not settings.enabled(rule.code, rule.name, report.path):
             continue
         if report.era_source is None and set(rule.eras) != set(ALL_ERAS):
             continue  # era unknown (PRS002): judging it against one era's template would be noise
-        diagnostics.extend(rule().check(report))
+        try:
+            found = list(rule(options).check(report))
+        except Exception as error:  # one broken rule (a plugin's, say) must not lose the others
+            diagnostics.append(_internal_error(report.path, error, rule.code))
+            continue
+        for diagnostic in found:
+            diagnostic.severity = settings.severity_of(rule.code, rule.name, diagnostic.severity)
+        diagnostics.extend(found)
     return _finish(diagnostics, report.path)
 
 
@@ -94,8 +120,10 @@ def _finish(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
     return diagnostics
 
 
-def lint_source(source: Source, era: str | None = None) -> FileResult:
+def lint_source(source: Source, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
     result = FileResult(source.path)
+    if era is None and settings is not None and settings.era != "auto":
+        era = settings.era
     try:
         report = parse_source(source, era)
         result.era = report.era
@@ -103,7 +131,8 @@ def lint_source(source: Source, era: str | None = None) -> FileResult:
         result.report_year = report.meta.report_year
         result.agency = report.meta.agency
         result.published = report.meta.published
-        result.diagnostics = check_report(report)
+        result.diagnostics = check_report(report, settings)
+        result.crashed = any(d.code == "INT001" for d in result.diagnostics)
         result.skipped_identities = report.skipped_identities
     except Exception as error:  # our bug, not the user's: report it on this file and go on
         result.crashed = True
@@ -111,20 +140,20 @@ def lint_source(source: Source, era: str | None = None) -> FileResult:
     return result
 
 
-def lint_bytes(data: bytes, path: str, era: str | None = None) -> FileResult:
+def lint_bytes(data: bytes, path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
     try:
         source = decode(data, path)
     except UnreadableInput as error:
         return _unreadable(path, error)
-    return lint_source(source, era)
+    return lint_source(source, era, settings)
 
 
-def lint_path(path: str, era: str | None = None) -> FileResult:
+def lint_path(path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
     try:
         source = read_path(path)
     except UnreadableInput as error:
         return _unreadable(path, error)
-    return lint_source(source, era)
+    return lint_source(source, era, settings)
 
 
 def _unreadable(path: str, error: UnreadableInput) -> FileResult:
@@ -135,14 +164,16 @@ def _unreadable(path: str, error: UnreadableInput) -> FileResult:
     return FileResult(path, _finish([diagnostic], path))
 
 
-def _internal_error(path: str, error: Exception) -> Diagnostic:
+def _internal_error(path: str, error: Exception, rule: str | None = None) -> Diagnostic:
     import traceback
 
     where = traceback.extract_tb(error.__traceback__)[-1]
     detail = f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
+    what = f"规则 {rule} 未能完成检查" if rule else "本文件未能完成检查"
     diagnostic = Diagnostic("INT001", "internal-error", "error",
-                            f"xxgk-lint 内部错误，本文件未能完成检查，请向开发者报告：{detail}",
-                            Span(1, 1, 1, 1), "", {"exception": detail}, type(error).__name__)
+                            f"xxgk-lint 内部错误，{what}，请向开发者报告：{detail}",
+                            Span(1, 1, 1, 1), rule or "", {"exception": detail, "rule": rule},
+                            type(error).__name__)
     return _finish([diagnostic], path)[0]
 
 

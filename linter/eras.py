@@ -7,10 +7,33 @@ Only a report without telling labels is parsed by the era its year requires.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
 
 from .ast import Span
-from .labels import ERAS, FINGERPRINTS, expected_era, normalize
+from .hookspecs import hookimpl
+from .labels import ERAS, FINGERPRINTS, Era, expected_era, normalize
 from .source import line_column
+
+from . import grammars as _grammars
+
+#: Where the built-in grammars are, installed (linter/grammars) or in a source tree (grammars/).
+GRAMMAR_DIR = Path(_grammars.__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class EraPlugin:
+    """One template era as plugins provide it (hook ``xxgk_lint_eras``)."""
+
+    era: Era  # label data: what the lexer matches and the tables' shapes
+    grammar: Path  # Lark grammar; it may ``%import .common`` if it sits beside common.lark
+    fingerprints: tuple[str, ...]  # labels only this era's template has (detection)
+
+
+@hookimpl
+def xxgk_lint_eras() -> list[EraPlugin]:
+    return [EraPlugin(era, GRAMMAR_DIR / f"{era.id}.lark", FINGERPRINTS[era.id]) for era in ERAS.values()]
 
 #: A report must show at least this many fingerprint labels of one era.
 MIN_FINGERPRINTS = 2
@@ -25,15 +48,15 @@ def _spellings(label: str) -> tuple[str, ...]:
     return (half, half.replace("(", "（").replace(")", "）"))
 
 
-def era_by_labels(text: str) -> tuple[str | None, dict[str, list[str]]]:
+def era_by_labels(text: str, eras: Iterable[EraPlugin]) -> tuple[str | None, dict[str, list[str]]]:
     """The era whose fingerprint labels the text shows most (None when unclear)."""
     # Only spaces are removed (上一年 项目数量): a full normalisation of a 300 KB page costs 20 ms.
     compact = _SPACES.sub("", text)
-    found = {era: [label for label in labels if any(s in compact for s in _spellings(label))]
-             for era, labels in FINGERPRINTS.items()}
-    ranked = sorted(found, key=lambda era: -len(found[era]))
+    found = {plugin.era.id: [label for label in plugin.fingerprints if any(s in compact for s in _spellings(label))]
+             for plugin in eras}
+    ranked = sorted(found, key=lambda era: -len(found[era])) + [""]
     best, second = ranked[0], ranked[1]
-    if len(found[best]) >= MIN_FINGERPRINTS and len(found[best]) > len(found[second]):
+    if best and len(found[best]) >= MIN_FINGERPRINTS and len(found[best]) > len(found.get(second, ())):
         return best, found
     return None, found
 
@@ -54,5 +77,5 @@ def era_by_year(year: int | None) -> str | None:
     return expected_era(year) if year is not None else None
 
 
-def describe() -> list[tuple[str, str, str]]:
-    return [(era.id, era.years, era.basis) for era in ERAS.values()]
+def describe(eras: Iterable[EraPlugin]) -> list[tuple[str, str, str]]:
+    return [(plugin.era.id, plugin.era.years, plugin.era.basis) for plugin in eras]

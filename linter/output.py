@@ -11,6 +11,7 @@ from typing import Callable
 from . import __version__
 from .diagnostics import Diagnostic
 from .engine import FileResult
+from .hookspecs import hookimpl
 
 SCHEMA = "xxgk-lint.report/1"
 _SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -84,3 +85,8 @@ FORMATTERS: dict[str, Callable[[list[FileResult]], str]] = {
     "text": format_text,
     "json": format_json,
 }
+
+
+@hookimpl
+def xxgk_lint_output_formats() -> dict[str, Callable[[list[FileResult]], str]]:
+    return dict(FORMATTERS)

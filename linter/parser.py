@@ -20,12 +20,9 @@ from lark.lexer import Lexer
 from .ast import Problem, Span
 from .lexer import CellToken
 
-GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
-if not (GRAMMAR_DIR / "common.lark").exists():  # installed: grammars/ ships as linter.grammars
-    GRAMMAR_DIR = Path(__file__).resolve().parent / "grammars"
 
 _RESUME_AT = {"HEADING", "_TABLE2", "_TABLE3", "_TABLE4", "_TABLE7"}
-_PARSERS: dict[str, Lark] = {}
+_PARSERS: dict[Path, Lark] = {}
 
 
 class _StreamLexer(Lexer):
@@ -46,34 +43,30 @@ def cache_dir() -> Path:
     return Path(base) / "xxgk-lint"
 
 
-def grammar_path(era: str) -> Path:
-    return GRAMMAR_DIR / f"{era}.lark"
-
-
-def get_parser(era: str) -> Lark:
-    parser = _PARSERS.get(era)
+def get_parser(grammar: Path) -> Lark:
+    parser = _PARSERS.get(grammar)
     if parser is None:
-        parser = _PARSERS[era] = _load(era)
+        parser = _PARSERS[grammar] = _load(grammar)
     return parser
 
 
-def _load(era: str) -> Lark:
+def _load(path: Path) -> Lark:
     options = dict(parser="lalr", lexer=_StreamLexer, strict=True, maybe_placeholders=False)
-    path = grammar_path(era)
     for directory in (cache_dir(), Path(os.environ.get("TMPDIR") or "/tmp") / "xxgk-lint"):
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            cache = directory / f"grammar-{era}-{_grammar_stamp()}.pickle"
+            cache = directory / f"grammar-{path.stem}-{_grammar_stamp(path)}.pickle"
             return Lark.open(str(path), cache=str(cache), **options)
         except OSError:
             continue  # read-only home: try the next place, then go without a cache
     return Lark.open(str(path), **options)
 
 
-def _grammar_stamp() -> str:
-    """Changes whenever a grammar file changes (Lark keys its cache on the main file only)."""
-    stamp = 0
-    for file in sorted(GRAMMAR_DIR.glob("*.lark")):
+def _grammar_stamp(path: Path) -> str:
+    """Changes whenever the grammar or a grammar beside it (its %imports) changes,
+    or when it moves (Lark keys its cache on the main file's text only)."""
+    stamp = zlib.crc32(str(path).encode("utf-8"))
+    for file in sorted(path.parent.glob("*.lark")):
         stamp = zlib.crc32(file.read_bytes(), stamp)
     return f"{stamp:08x}"
 
@@ -99,7 +92,7 @@ class _Resumable:
             yield token
 
 
-def parse_tokens(tokens: list[CellToken], era: str) -> tuple[Tree, list[Problem]]:
+def parse_tokens(tokens: list[CellToken], grammar: Path) -> tuple[Tree, list[Problem]]:
     problems: list[Problem] = []
     stream = _Resumable(tokens)
 
@@ -112,7 +105,7 @@ def parse_tokens(tokens: list[CellToken], era: str) -> tuple[Tree, list[Problem]
         problems.append(_syntax_problem(token, error, stream))
         return True
 
-    tree = get_parser(era).parse(stream, on_error=recover)
+    tree = get_parser(grammar).parse(stream, on_error=recover)
     for problem in problems:
         skipped = problem.data.pop("_skipped")
         if skipped:

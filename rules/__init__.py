@@ -1,5 +1,11 @@
-"""Built-in rules, one module per rule (yamllint style)."""
+"""Built-in rules, one module per rule (yamllint style).
+
+This package is itself a plugin: ``pyproject.toml`` registers it in the
+``xxgk_lint`` entry-point group, exactly as a third-party rule package would be.
+"""
 from __future__ import annotations
+
+from linter.hookspecs import hookimpl
 
 from .prs001_unreadable_input import UnreadableInput
 from .prs002_not_a_report import NotAnAnnualReport
@@ -66,3 +72,8 @@ RULES = (
     MissingFeeStatement,
     FeeNoticeLink,
 )
+
+
+@hookimpl
+def xxgk_lint_rules() -> list[type]:
+    return list(RULES)

@@ -1,0 +1,260 @@
+"""Configuration: ``[tool.xxgk-lint]`` in ``pyproject.toml`` or a ``.xxgk-lint.toml``.
+
+The file nearest to the report wins (no merging between files, as in ruff);
+``--config PATH`` replaces the search and ``--isolated`` ignores every file.
+Command-line flags override the file key by key. Defaults come from the
+plugins (hook ``xxgk_lint_default_config``; the built-in defaults are below).
+
+Selections accept codes (``ARI001``), code prefixes (``ARI``, ``TPL00``),
+rule names (``row-cell-count``) and ``ALL``. When a rule matches both a
+selection and an ignore, the more specific selector wins (a name or full
+code beats a prefix, a longer prefix beats a shorter one); on a tie the
+ignore wins.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+from .hookspecs import hookimpl
+
+CONFIG_FILES = (".xxgk-lint.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+ERAS = ("auto", "2007", "2019", "2021")
+#: The keys a configuration may have, with their TOML type.
+KEYS: dict[str, type] = {
+    "select": list,
+    "extend-select": list,
+    "ignore": list,
+    "per-file-ignores": dict,
+    "severity": dict,
+    "rule-packs": list,
+    "era": str,
+    "deadlines": dict,
+}
+#: Always on: a file that cannot be read must never look clean.
+UNIGNORABLE = ("PRS001", "INT001")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the problem."""
+
+
+@hookimpl
+def xxgk_lint_default_config() -> dict[str, Any]:
+    return {"select": ["ALL"], "extend-select": [], "ignore": [], "per-file-ignores": {}, "severity": {},
+            "rule-packs": [], "era": "auto", "deadlines": {}}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved configuration for one report."""
+
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    rule_packs: tuple[str, ...] = ()  # absolute paths
+    era: str = "auto"
+    deadlines: tuple[tuple[str, Any], ...] = ()
+    source: str | None = None  # the configuration file, None for defaults only
+    root: str = "."  # where relative paths and per-file-ignores globs start
+
+    # -- selection -----------------------------------------------------------
+    def enabled(self, code: str, name: str, path: str) -> bool:
+        if code in UNIGNORABLE:
+            return True
+        chosen = _best(self.select + self.extend_select, code, name)
+        if chosen is None:
+            return False
+        ignored = _best(self.ignore + self.file_ignores(path), code, name)
+        return ignored is None or chosen > ignored
+
+    def file_ignores(self, path: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
+        relative = _relative(path, self.root)
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores:
+            if fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatchcase(os.path.basename(path), pattern)):
+                found.extend(selectors)
+        return tuple(found)
+
+    def severity_of(self, code: str, name: str, default: str) -> str:
+        best, chosen = None, default
+        for selector, severity in self.severity:
+            rank = specificity(selector, code, name)
+            if rank is not None and (best is None or rank >= best):
+                best, chosen = rank, severity
+        return chosen
+
+    @property
+    def rule_options(self) -> dict[str, Any]:
+        """What rules receive as ``options`` (PER003 reads ``deadlines``)."""
+        return {"deadlines": dict(self.deadlines)}
+
+    def selectors(self) -> list[tuple[str, str]]:
+        """Every selector with the key it came from (for validation)."""
+        found = [(s, "select") for s in self.select] + [(s, "extend-select") for s in self.extend_select]
+        found += [(s, "ignore") for s in self.ignore]
+        found += [(s, f"per-file-ignores.{p}") for p, ss in self.per_file_ignores for s in ss]
+        found += [(s, "severity") for s, _ in self.severity]
+        return found
+
+    def to_toml_data(self) -> dict[str, Any]:
+        return {
+            "select": list(self.select), "extend-select": list(self.extend_select), "ignore": list(self.ignore),
+            "per-file-ignores": {p: list(s) for p, s in self.per_file_ignores},
+            "severity": dict(self.severity), "rule-packs": list(self.rule_packs), "era": self.era,
+            "deadlines": dict(self.deadlines),
+        }
+
+
+def specificity(selector: str, code: str, name: str) -> int | None:
+    """How specifically ``selector`` names the rule (None: it does not)."""
+    if selector == "ALL":
+        return 0
+    if selector == name or selector.upper() == code:
+        return 100
+    if code.startswith(selector.upper()) and selector.isalnum():
+        return len(selector)
+    return None
+
+
+def _best(selectors: tuple[str, ...], code: str, name: str) -> int | None:
+    ranks = [rank for s in selectors if (rank := specificity(s, code, name)) is not None]
+    return max(ranks) if ranks else None
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive (Windows)
+        relative = path
+    return relative.replace(os.sep, "/")
+
+
+# ---------------------------------------------------------------------------
+# reading files
+
+
+def find_config_file(directory: str) -> Path | None:
+    """The nearest ``.xxgk-lint.toml``, or ``pyproject.toml`` with a ``[tool.xxgk-lint]`` table."""
+    current = Path(directory).resolve()
+    for folder in (current, *current.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "xxgk-lint" in _load_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # let the reader report what is wrong with it
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}：TOML 语法错误：{error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}：无法读取：{error.strerror}") from None
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The xxgk-lint table of a configuration file, checked key by key."""
+    data = _load_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("xxgk-lint", {})
+    elif "tool" in data and "xxgk-lint" in data["tool"]:
+        data = data["tool"]["xxgk-lint"]
+    check_table(data, str(path))
+    return data
+
+
+def check_table(data: dict[str, Any], where: str) -> None:
+    for key, value in data.items():
+        if key not in KEYS:
+            known = "、".join(KEYS)
+            raise ConfigError(f"{where}：未知的配置项“{key}”（可用：{known}）")
+        if not isinstance(value, KEYS[key]):
+            raise ConfigError(f"{where}：配置项“{key}”的类型应为 {KEYS[key].__name__}")
+    for code, severity in data.get("severity", {}).items():
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{where}：severity.{code} 应为 error、warning 或 info，而不是“{severity}”")
+    if data.get("era", "auto") not in ERAS:
+        raise ConfigError(f"{where}：era 应为 {'、'.join(ERAS)} 之一")
+    for pattern, selectors in data.get("per-file-ignores", {}).items():
+        if not isinstance(selectors, list):
+            raise ConfigError(f"{where}：per-file-ignores.“{pattern}”应为规则列表")
+
+
+def settings_from(data: dict[str, Any], source: str | None, root: str) -> Settings:
+    def paths(values: list[str]) -> tuple[str, ...]:
+        return tuple(os.path.normpath(os.path.join(root, value)) for value in values)
+
+    return Settings(
+        select=tuple(data["select"]),
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        per_file_ignores=tuple((p, tuple(s)) for p, s in data.get("per-file-ignores", {}).items()),
+        severity=tuple(data.get("severity", {}).items()),
+        rule_packs=paths(data.get("rule-packs", [])),
+        era=data.get("era", "auto"),
+        deadlines=tuple(sorted(data.get("deadlines", {}).items())),
+        source=source,
+        root=root,
+    )
+
+
+@dataclass
+class Resolver:
+    """Finds the settings for each report: nearest file, then command-line overrides."""
+
+    overrides: tuple[tuple[str, Any], ...] = ()  # config keys given on the command line
+    config: str | None = None  # --config
+    isolated: bool = False  # --isolated
+    cwd: str = field(default_factory=os.getcwd)
+    _cache: dict[str, Settings] = field(default_factory=dict, repr=False)
+
+    def for_path(self, path: str) -> Settings:
+        directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else self.cwd
+        settings = self._cache.get(directory)
+        if settings is None:
+            settings = self._cache[directory] = self._for_directory(directory)
+        return settings
+
+    def _for_directory(self, directory: str) -> Settings:
+        from .plugins import registry
+
+        data = dict(registry().defaults)
+        source: str | None = None
+        root = self.cwd
+        if not self.isolated:
+            found = Path(self.config) if self.config else find_config_file(directory)
+            if found is not None:
+                data.update(read_config_file(found))
+                source, root = str(found), str(found.resolve().parent)
+        for key, value in self.overrides:
+            if key == "extend-select":
+                data[key] = list(data.get(key, [])) + list(value)
+            elif key in ("severity", "per-file-ignores", "deadlines"):
+                data[key] = {**data.get(key, {}), **value}
+            elif key == "rule-packs":
+                data[key] = [os.path.join(self.cwd, v) for v in value] + list(data.get(key, []))
+            else:
+                data[key] = value
+        check_table(data, "命令行参数")
+        return settings_from(data, source, root)
+
+

@@ -1,0 +1,121 @@
+"""Loading plugins: the ``xxgk_lint`` entry-point group, one plugin at a time.
+
+The registry is built once per process, on first use (a ``parse`` never pays
+for it). A plugin that fails to import, to register, or to answer a hook is
+skipped with a warning naming it; the tool still runs with the others.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any, Callable
+
+import pluggy
+
+from . import hookspecs
+
+ENTRY_POINT_GROUP = "xxgk_lint"
+#: The built-in plugins, as ``pyproject.toml`` advertises them. Registered
+#: directly only when the package metadata is absent (a source tree that was
+#: never installed), so the tool behaves the same either way.
+BUILTIN_PLUGINS = {
+    "builtin-rules": "linter.rules",
+    "builtin-check-kinds": "linter.packs",
+    "builtin-eras": "linter.eras",
+    "builtin-formats": "linter.output",
+    "builtin-config": "linter.config",
+}
+CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+
+
+@dataclass
+class Registry:
+    rules: dict[str, type] = field(default_factory=dict)  # code -> Rule class
+    rule_sources: dict[str, str] = field(default_factory=dict)  # code -> plugin name
+    check_kinds: dict[str, type] = field(default_factory=dict)
+    eras: dict[str, Any] = field(default_factory=dict)  # era id -> EraPlugin
+    formats: dict[str, Callable[[list[Any]], str]] = field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def rule(self, selector: str) -> type | None:
+        """A rule by code or by name."""
+        if selector.upper() in self.rules:
+            return self.rules[selector.upper()]
+        return next((rule for rule in self.rules.values() if rule.name == selector), None)
+
+
+def _plugin_manager(warnings: list[str]) -> pluggy.PluginManager:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    found = {(ep.name, ep.value): ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    advertised = {value for _, value in found}
+    plugins: list[tuple[str, str, Callable[[], Any]]] = [
+        (name, module, lambda module=module: import_module(module))
+        for name, module in BUILTIN_PLUGINS.items() if module not in advertised
+    ]
+    # Built-ins first so that their codes win over a plugin reusing one.
+    ordered = sorted(found.values(), key=lambda ep: (ep.value not in BUILTIN_PLUGINS.values(), ep.name))
+    plugins += [(ep.name, ep.value, ep.load) for ep in ordered]
+    for name, target, load in plugins:
+        try:
+            manager.register(load(), name=name)
+        except Exception as error:  # a broken plugin must not break the run
+            warnings.append(f"插件 {name}（{target}）加载失败，已跳过：{type(error).__name__}: {error}")
+    return manager
+
+
+def _answers(manager: pluggy.PluginManager, hook: str, warnings: list[str]) -> list[tuple[str, Any]]:
+    """Call one hook plugin by plugin (builtins first), skipping a plugin that raises."""
+    answers = []
+    for impl in reversed(getattr(manager.hook, hook).get_hookimpls()):  # pluggy lists LIFO
+        try:
+            result = impl.function()
+        except Exception as error:
+            warnings.append(f"插件 {impl.plugin_name} 的 {hook} 出错，已跳过：{type(error).__name__}: {error}")
+            continue
+        if result is not None:
+            answers.append((impl.plugin_name, result))
+    return answers
+
+
+@lru_cache(maxsize=None)
+def registry() -> Registry:
+    found = Registry()
+    manager = _plugin_manager(found.warnings)
+    for source, rules in _answers(manager, "xxgk_lint_rules", found.warnings):
+        for rule in rules:
+            add_rule(found, rule, source)
+    for _, kinds in _answers(manager, "xxgk_lint_check_kinds", found.warnings):
+        for name, kind in kinds.items():
+            found.check_kinds.setdefault(name, kind)
+    for _, eras in _answers(manager, "xxgk_lint_eras", found.warnings):
+        for era in eras:
+            found.eras.setdefault(era.era.id, era)
+    for _, formats in _answers(manager, "xxgk_lint_output_formats", found.warnings):
+        for name, formatter in formats.items():
+            found.formats.setdefault(name, formatter)
+    for _, defaults in _answers(manager, "xxgk_lint_default_config", found.warnings):
+        for key, value in defaults.items():
+            found.defaults.setdefault(key, value)
+    return found
+
+
+def add_rule(found: Registry, rule: type, source: str) -> str | None:
+    """Register a rule; returns why it was refused (bad or reused code), or None."""
+    code = getattr(rule, "code", "")
+    if not CODE.match(code):
+        problem = f"规则代码“{code}”不合规范（应为 2–5 个大写字母加 3 位数字，如 ARI001）"
+    elif code in found.rules:
+        problem = f"规则代码 {code} 已被 {found.rule_sources[code]} 使用"
+    elif found.rule(getattr(rule, "name", "")) is not None:
+        problem = f"规则名称 {rule.name} 已被使用"
+    else:
+        found.rules[code] = rule
+        found.rule_sources[code] = source
+        return None
+    found.warnings.append(f"插件 {source} 的规则 {getattr(rule, '__name__', rule)} 未加载：{problem}")
+    return problem
