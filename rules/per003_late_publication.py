@@ -111,7 +111,7 @@ class LatePublication(Rule):
         era = C.law_era(report)
         if era == "2007":
             deadline = C.deadline_date(year + 1, settings["era-2007"])
-            who, basis = "各行政机关", "《政府信息公开条例》（2007年）第三十一条"
+            who, basis = "各行政机关", _basis(settings, "era-2007", "《政府信息公开条例》（2007年）第三十一条")
             if published > deadline:
                 yield self._late(span, shown, deadline, who, basis, meta.published, year, "era-2007", None, extra)
             return
@@ -120,14 +120,14 @@ class LatePublication(Rule):
         if kind == "department":
             deadline = C.deadline_date(year + 1, settings["department"])
             who = f"政府部门（{agency}）" if agency and inferred else "政府部门"
-            basis = "《政府信息公开条例》第四十九条"
+            basis = _basis(settings, "department", "《政府信息公开条例》第四十九条")
         else:
             deadline = C.deadline_date(year + 1, settings["government"])
             if kind == "government":
                 who = f"人民政府（{agency}）" if agency and inferred else "人民政府"
             else:
                 who = "未能从名称判断机关类型的机关（按最晚的法定期限；可在配置 deadlines.agency-kind 中指定）"
-            basis = "《政府信息公开条例》第四十九条"
+            basis = _basis(settings, "government", "《政府信息公开条例》第四十九条")
         if published > deadline:
             yield self._late(span, shown, deadline, who, basis, meta.published, year, kind or "unknown", None, extra)
             return
@@ -140,7 +140,8 @@ class LatePublication(Rule):
         scheduled = C.deadline_date(year + 1, settings[key])
         if published > scheduled:
             finding = self._late(
-                span, shown, scheduled, f"{_LEVEL_NAMES[level]}人民政府", "国办公开办函〔2019〕60号、〔2021〕30号的报送时间安排",
+                span, shown, scheduled, f"{_LEVEL_NAMES[level]}人民政府",
+                _basis(settings, key, "国办公开办函〔2019〕60号、〔2021〕30号的报送时间安排"),
                 meta.published, year, kind, level, extra,
             )
             finding.severity = "warning"
@@ -156,9 +157,15 @@ class LatePublication(Rule):
         )
 
 
+def _basis(settings: dict[str, Any], key: str, statute: str) -> str:
+    """Where the applied date comes from: the law, or the configuration that replaced it."""
+    return f"配置项 deadlines.{key}" if key in settings["overridden"] else statute
+
+
 def _settings(options: object) -> tuple[dict[str, Any], list[str]]:
     """Defaults overlaid with the valid entries of the ``deadlines`` table."""
     settings: dict[str, Any] = dict(DEFAULTS)
+    settings["overridden"] = set()
     ignored: list[str] = []
     if not isinstance(options, dict):
         return settings, ignored
@@ -179,6 +186,7 @@ def _settings(options: object) -> tuple[dict[str, Any], list[str]]:
                 ignored.append(key)
             else:
                 settings[key] = parsed
+                settings["overridden"].add(key)
         else:
             ignored.append(str(key))
     return settings, ignored

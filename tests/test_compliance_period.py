@@ -155,7 +155,7 @@ def test_per003_configuration_overrides(seeds_dir):
     # a later local date for departments
     assert _late(late, {"deadlines": {"department": "02-28"}}) == []
     (finding,) = _late(late, {"deadlines": {"department": "2月10日"}})
-    assert "2022年2月10日" in finding.message
+    assert "2022年2月10日" in finding.message and "配置项 deadlines.department" in finding.message
     # government + county level: the county schedule (2月20日) is met on 02-15
     assert _late(late, {"deadlines": {"agency-kind": "government", "agency-level": "county"}}) == []
     (summary,) = _late(late, {"deadlines": {"agency-kind": "government", "agency-level": "county",
