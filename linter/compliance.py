@@ -494,6 +494,23 @@ def _position(where: list[tuple[int, Paragraph, list[int]]], offset: int, end: b
     return Span(1, 1, 1, 1)
 
 
+_PERIOD_WORDS = re.compile(r"统计(?:期限|时限|时间|区间|周期|期间)")
+
+
+def period_words(report: Report) -> tuple[Paragraph, re.Match[str]] | None:
+    """Where the text names a statistics period without readable dates
+    (``统计期限自至``: a template sentence whose dates were never filled in)."""
+    paragraphs = list(report.front)
+    first = report.section(1)
+    if first is not None:
+        paragraphs += first.paragraphs
+    for paragraph in paragraphs[:80]:
+        match = _PERIOD_WORDS.search(paragraph.text)
+        if match is not None:
+            return paragraph, match
+    return None
+
+
 # --------------------------------------------------------------------------
 # dates in configuration
 # --------------------------------------------------------------------------

@@ -13,7 +13,9 @@ class MissingPeriod(Rule):
     Reports a report that never states the period its figures cover, i.e. no
     sentence such as `本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止`
     (keywords 统计期限 / 统计时限 / 统计时间 / 统计周期 / 报告期 followed by two
-    dates; the statement may be broken over lines, as in PDF text).
+    dates; the statement may be broken over lines, as in PDF text). A
+    statement whose dates were left blank (`本报告所列数据的统计期限自至。`, a
+    real template left unfilled) is reported at that phrase.
 
     ## Why is this bad?
     Annual reports cover the calendar year (条例 第四十九、五十条; the 2007 条例
@@ -39,7 +41,17 @@ class MissingPeriod(Rule):
             return
         year = C.report_year(report)
         example = f"{year}年1月1日至{year}年12月31日" if year else "报告年度1月1日至12月31日"
+        words = C.period_words(report)
+        if words is not None:  # "统计期限自至": the dates were never filled in
+            paragraph, match = words
+            phrase = paragraph.text[match.start():match.end() + 12].split("。")[0]
+            yield self.finding(
+                f"统计期限的说明“{phrase}”没有写明起止日期，请写明“{example}”",
+                C.sub_span(paragraph, match.start(), match.start() + len(phrase)), "统计期限", phrase,
+                report_year=year, kind="no-dates",
+            )
+            return
         yield self.finding(
             f"报告未说明所列数据的统计期限，建议在开头写明“本报告所列数据统计期限为{example}”",
-            C.document_start(report), "统计期限", "", report_year=year,
+            C.document_start(report), "统计期限", "", report_year=year, kind="missing",
         )

@@ -56,6 +56,17 @@ def test_per001_silent_with_a_statement_and_fires_without_it(seeds_dir):
     assert finding.span.line == 1 and "2022年1月1日至2022年12月31日" in finding.message
 
 
+def test_per001_statement_with_blank_dates(corpus_dir):
+    # Pingtan county 2013: "本报告所列数据的统计期限自至。" (template never filled in)
+    text = (CORPUS / "008.txt").read_text(encoding="utf-8")
+    (finding,) = _findings(text, "PER001", "008.txt")
+    assert finding.data["kind"] == "no-dates" and finding.span.line == 10
+    line = text.split("\n")[9]
+    assert line[finding.span.column - 1:].startswith("统计期限自至")
+    fixed = text.replace("统计期限自至", "统计期限自2013年1月1日起至2013年12月31日止")
+    assert _findings(fixed, "PER001", "008.txt") == []
+
+
 def test_per001_statement_broken_over_pdf_lines(corpus_dir):
     # 002.md: "…统计周期" / "为 2024 年 1 月 1 日至 12 月 31 日" on two lines
     assert _findings((CORPUS / "002.md").read_bytes(), "PER001", "002.md") == []
