@@ -58,6 +58,10 @@ class PackError(Exception):
         self.path, self.line, self.problem = path, line, problem
 
 
+class _NoSuchTable(PackError):
+    """The era has no such table: the rule simply does not apply to that era."""
+
+
 # ---------------------------------------------------------------------------
 # YAML with line numbers
 
@@ -288,9 +292,15 @@ class IdentityCheck(CheckKind):
         node = params["expression"]
         self.text = node.text("expression")
         self.expression = parse_expression(self.text, node)
-        eras = [era for era in self.eras if era in L.ERAS]
-        self.resolved = {era: [resolve_ref(ref, L.ERAS[era], node) for ref in self.expression.refs()]
-                         for era in eras}
+        self.resolved: dict[str, list[CellRef]] = {}
+        absent: _NoSuchTable | None = None
+        for era in (era for era in self.eras if era in L.ERAS):
+            try:
+                self.resolved[era] = [resolve_ref(ref, L.ERAS[era], node) for ref in self.expression.refs()]
+            except _NoSuchTable as error:
+                absent = error
+        if not self.resolved and absent is not None:
+            raise absent
 
     def check(self, rule: type[Rule], report: Report) -> Iterator[Diagnostic]:
         refs = self.resolved.get(report.era)
@@ -409,7 +419,7 @@ def resolve_ref(text: str, era: L.Era, node: _Node) -> CellRef:
         return _resolve_table4(text, parts, node)
     labels = [label for label in era.labels if label.values and _table_of(label) == table]
     if not labels:
-        raise node.error(f"{era.id} 年格式中没有{table}：{text}")
+        raise _NoSuchTable(node.path, node.line, f"{era.id} 年格式中没有{table}：{text}")
     if not parts:
         raise node.error(f"引用缺少行名：{text}")
     row_name, column = parts[0], ".".join(parts[1:]) or None
@@ -551,8 +561,10 @@ def load_pack(path: str) -> Pack:
             raise PackError(str(file), 1, "规则包缺少 rules 列表")
         for entry in root["rules"].sequence("rules"):
             rule, rule_tests = _make_rule(entry, kinds, name)
-            if rule.code in tests or any(r.code == rule.code for r in rules):
+            if rule.code in tests:
                 raise entry.error(f"规则代码 {rule.code} 在规则包中重复")
+            if registry().rule(rule.code) or registry().rule(rule.name):
+                raise entry.error(f"规则代码 {rule.code} 或名称 {rule.name} 已被内置规则或插件使用，请另选")
             rules.append(rule)
             tests[rule.code] = rule_tests
     return Pack(path, name, rules, tests)
@@ -618,16 +630,18 @@ def _inline_tests(node: _Node | None) -> list[InlineTest]:
 
 
 def run_inline_tests(pack: Pack) -> list[tuple[str, InlineTest, list[str]]]:
-    """Lint each test input; returns (rule code, test, codes of this pack that fired)."""
+    """Lint each test input; returns (rule code, test, codes that fired among the
+    rule's own and those the test names: other rules of the pack may fire on a
+    short snippet without making the test about them)."""
     from .engine import check_report, parse_source
     from .source import decode
 
-    own = {rule.code for rule in pack.rules}
     results = []
     for code, tests in pack.tests.items():
         for number, test in enumerate(tests, 1):
+            relevant = {code, *test.expect}
             source = decode(test.input.encode("utf-8"), f"{pack.path}#{code}-{number}.txt")
             report = parse_source(source)
-            fired = sorted({d.code for d in check_report(report, extra_rules=pack.rules) if d.code in own})
+            fired = sorted({d.code for d in check_report(report, extra_rules=pack.rules) if d.code in relevant})
             results.append((code, test, fired))
     return results

@@ -1,0 +1,141 @@
+"""Configuration: selection semantics, nearest file, overrides, severity, config show."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.config import Resolver, Settings
+
+from helpers import ROOT, seed
+
+
+def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env_path = str(ROOT)
+    import os
+
+    env = dict(os.environ, PYTHONPATH=env_path)
+    return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, cwd=cwd, env=env)
+
+
+def _codes(result: subprocess.CompletedProcess) -> set[str]:
+    document = json.loads(result.stdout)
+    return {d["code"] for f in document["files"] for d in f["diagnostics"]}
+
+
+# -- selection semantics (unit level) -------------------------------------------
+
+@pytest.mark.parametrize("select, ignore, code, name, enabled", [
+    (("ALL",), (), "ARI001", "table3-row-sum", True),
+    (("ARI",), (), "ARI001", "x", True),
+    (("ARI",), (), "TPL004", "x", False),
+    (("ALL",), ("ARI",), "ARI001", "x", False),
+    (("ALL",), ("ARI",), "TPL004", "x", True),
+    (("ARI001",), ("ARI",), "ARI001", "x", True),  # the code is more specific than the prefix
+    (("ARI",), ("ARI001",), "ARI001", "x", False),
+    (("ARI",), ("ARI00",), "ARI010", "x", True),  # longer prefix ARI00 does not match ARI010
+    (("ALL",), ("row-cell-count",), "TPL004", "row-cell-count", False),  # by name
+    (("row-cell-count",), (), "TPL004", "row-cell-count", True),
+    (("ARI",), ("ARI",), "ARI001", "x", False),  # a tie: ignore wins
+    (("TPL",), ("ALL",), "PRS001", "unreadable-input", True),  # unreadable files are never hidden
+])
+def test_selection(select, ignore, code, name, enabled):
+    assert Settings(select=select, ignore=ignore).enabled(code, name, "r.txt") is enabled
+
+
+def test_per_file_ignores_match_paths_below_the_config_root(tmp_path):
+    settings = Settings(per_file_ignores=(("archive/*.txt", ("TPL",)), ("*.html", ("SEC005",))), root=str(tmp_path))
+    assert not settings.enabled("TPL004", "x", str(tmp_path / "archive" / "a.txt"))
+    assert settings.enabled("TPL004", "x", str(tmp_path / "current" / "a.txt"))
+    assert not settings.enabled("SEC005", "x", str(tmp_path / "deep" / "page.html"))
+    assert settings.enabled("SEC004", "x", str(tmp_path / "deep" / "page.html"))
+
+
+def test_severity_override_most_specific_wins():
+    settings = Settings(severity=(("TPL", "info"), ("TPL004", "warning")))
+    assert settings.severity_of("TPL004", "row-cell-count", "error") == "warning"
+    assert settings.severity_of("TPL006", "x", "error") == "info"
+    assert settings.severity_of("ARI001", "x", "error") == "error"
+
+
+# -- files: nearest wins, --config, --isolated ------------------------------------
+
+@pytest.fixture
+def tree(tmp_path, seeds_dir):
+    """root/pyproject.toml selects TPL; root/strict/.xxgk-lint.toml selects TPL004 as a warning."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.xxgk-lint]\nselect = ["TPL"]\n',
+                                             encoding="utf-8")
+    strict = tmp_path / "strict"
+    strict.mkdir()
+    (strict / ".xxgk-lint.toml").write_text('select = ["TPL004"]\n[severity]\nTPL004 = "warning"\n',
+                                            encoding="utf-8")
+    shutil.copy(seed("000"), tmp_path / "a.txt")
+    shutil.copy(seed("000"), strict / "b.txt")
+    return tmp_path
+
+
+def test_nearest_configuration_wins(tree):
+    result = _cli("check", "--format", "json", str(tree))
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert {d["code"] for d in files["a.txt"]["diagnostics"]} == {"TPL004", "TPL006"}
+    assert {(d["code"], d["severity"]) for d in files["b.txt"]["diagnostics"]} == {("TPL004", "warning")}
+
+
+def test_command_line_overrides_the_file_and_isolated_ignores_it(tree):
+    only = _cli("check", "--format", "json", "--select", "TPL006", str(tree / "strict" / "b.txt"))
+    assert _codes(only) == {"TPL006"}
+    isolated = _cli("check", "--format", "json", "--isolated", str(tree / "strict" / "b.txt"))
+    assert {"TPL004", "TPL006", "PER001"} <= _codes(isolated)
+    chosen = _cli("check", "--format", "json", "--config", str(tree / "pyproject.toml"), str(tree / "strict" / "b.txt"))
+    assert _codes(chosen) == {"TPL004", "TPL006"}
+
+
+def test_resolver_caches_per_directory_and_reports_the_source(tree):
+    resolver = Resolver()
+    settings = resolver.for_path(str(tree / "strict" / "b.txt"))
+    assert settings.source == str(tree / "strict" / ".xxgk-lint.toml") and settings.select == ("TPL004",)
+    assert resolver.for_path(str(tree / "strict" / "other.txt")) is settings
+    assert resolver.for_path(str(tree / "a.txt")).source == str(tree / "pyproject.toml")
+
+
+def test_config_show_prints_the_resolved_configuration(tree):
+    result = _cli("config", "show", str(tree / "strict"), "--extend-select", "ARI")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert f"# 配置来源：{tree / 'strict' / '.xxgk-lint.toml'}" in out
+    assert 'select = ["TPL004"]' in out and 'extend-select = ["ARI"]' in out
+    assert 'severity = { "TPL004" = "warning" }' in out
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('selekt = ["TPL"]\n', "未知的配置项“selekt”"),
+    ('select = "TPL"\n', "类型应为 list"),
+    ('select = ["NOPE"]\n', "“NOPE”不是任何规则"),
+    ('[severity]\nTPL004 = "fatal"\n', "应为 error、warning 或 info"),
+    ('select = [\n', "TOML 语法错误"),
+])
+def test_a_bad_configuration_exits_2_naming_the_problem(tmp_path, seeds_dir, content, problem):
+    (tmp_path / ".xxgk-lint.toml").write_text(content, encoding="utf-8")
+    shutil.copy(seed("003"), tmp_path / "r.txt")
+    result = _cli("check", str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and problem in result.stderr.decode(), result.stderr.decode()
+
+
+def test_exit_zero_and_statistics(seeds_dir):
+    paths = (str(seed("000")), str(seed("001")))
+    result = _cli("check", "--select", "TPL", "--statistics", "--exit-zero", *paths)
+    assert result.returncode == 0
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].split() == ["代码", "规则", "数量"]
+    table = {line.split()[0]: (line.split()[1], int(line.split()[2])) for line in lines[2:]}
+    # the same counts as the findings themselves
+    document = json.loads(_cli("check", "--select", "TPL", "--format", "json", *paths).stdout)
+    findings = [(d["code"], d["name"]) for f in document["files"] for d in f["diagnostics"]]
+    assert table == {code: (name, findings.count((code, name))) for code, name in set(findings)}
+    assert table["TPL006"][1] > table["TPL004"][1] > 0
+    counts = [count for _, count in table.values()]
+    assert counts == sorted(counts, reverse=True)

@@ -1,0 +1,117 @@
+"""YAML rule packs: the example pack, inline tests, identities, and broken packs (exit 2)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.config import Settings
+from linter.engine import lint_bytes
+
+from helpers import ROOT, seed
+
+PACK = ROOT / "examples" / "packs" / "province-example.yaml"
+
+
+def _lint(text: str, *packs: Path, select: tuple[str, ...] = ("PRV", "PCK")):
+    settings = Settings(select=select, rule_packs=tuple(str(p) for p in packs))
+    return lint_bytes(text.encode("utf-8"), "r.txt", settings=settings).diagnostics
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, cwd=ROOT)
+
+
+def test_example_pack_fires_without_the_required_item_and_not_with_it(seeds_dir):
+    text = seed("003").read_text(encoding="utf-8")  # a 2022 report; part 六 only speaks of fees
+    (finding,) = [d for d in _lint(text, PACK) if d.code == "PRV001"]
+    assert (finding.span.line, finding.severity) == (71, "error")  # at the heading of part 六
+    assert "政务公开工作要点落实情况" in finding.message
+    fixed = text.replace("本年度未收取信息处理费。", "本年度未收取信息处理费。政务公开工作要点落实情况：已全部完成。")
+    assert [d for d in _lint(fixed, PACK) if d.code == "PRV001"] == []
+
+
+def test_pack_identity_fires_for_every_column_that_breaks_it(seeds_dir):
+    text = seed("003").read_text(encoding="utf-8")
+    assert _lint(text, PACK, select=("PRV002",)) == []
+    # carry 5 applications forward in the 自然人 column although none came in
+    broken = text.replace("四、结转下年度继续办理 | 0 | 0 |", "四、结转下年度继续办理 | 5 | 0 |")
+    (finding,) = _lint(broken, PACK, select=("PRV002",))
+    assert (finding.span.line, finding.span.column) == (62, 15)  # the 5
+    assert finding.severity == "warning" and "自然人" in finding.message
+    assert finding.data["actual"] == 5 and finding.data["expected"] == 0
+    assert {cell["label"] for cell in finding.data["cells"]} >= {"四、结转下年度继续办理"}
+
+
+def test_pack_deadline_uses_the_publication_date(seeds_dir):
+    text = seed("003").read_text(encoding="utf-8")  # 区经济信息化和科学技术局, published 2023-01-28
+    (finding,) = _lint(text, PACK, select=("PRV003",))
+    assert (finding.span.line, finding.data["deadline"]) == (2, "2023-01-25")
+    early = text.replace("发布日期:2023-01-28", "发布日期:2023-01-20")
+    assert _lint(early, PACK, select=("PRV003",)) == []
+
+
+def test_xxgk_lint_test_runs_the_inline_tests():
+    result = _cli("test", str(PACK))
+    out = result.stdout.decode()
+    assert result.returncode == 0, out
+    assert out.count("通过（") == 4 and "4 个通过，0 个失败" in out
+
+
+def test_a_failing_inline_test_exits_1(tmp_path):
+    pack = PACK.read_text(encoding="utf-8").replace("expect: [PRV003]", "expect: []", 1)
+    path = tmp_path / "pack.yaml"
+    path.write_text(pack, encoding="utf-8")
+    result = _cli("test", str(path))
+    assert result.returncode == 1 and "失败" in result.stdout.decode()
+
+
+BROKEN = {
+    "syntax": ("rules:\n  - code: PCK001\n    name: a: b\n    check: deadline\n", 3, "YAML 语法错误"),
+    "unknown kind": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: run-python\n    message: m\n",
+                     4, "未知的检查类型“run-python”"),
+    "python in an identity": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: identity\n"
+                              "    message: m\n    expression: __import__('os').system('true')\n",
+                              6, "等式无法解析"),
+    "unknown cell": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: identity\n    message: m\n"
+                     "    expression: 表三.一.自然人 == 表三.不存在的行.自然人\n", 6, "没有“不存在的行”"),
+    "bad code": ("rules:\n  - code: pck1\n    name: some-rule\n    check: deadline\n    message: m\n"
+                 "    date: '01-31'\n", 2, "不合规范"),
+    "unknown parameter": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: deadline\n    message: m\n"
+                          "    date: '01-31'\n    sections: 6\n", 7, "没有参数“sections”"),
+    "bad date": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: deadline\n    message: m\n"
+                 "    date: '13-45'\n", 6, "date 应为"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_pack_is_rejected_with_file_line_and_problem(tmp_path, seeds_dir, case):
+    text, line, problem = BROKEN[case]
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    for args in (("check", "--rule-pack", str(path), str(seed("003"))), ("test", str(path)),
+                 ("rules", "--rule-pack", str(path))):
+        result = _cli(*args)
+        stderr = result.stderr.decode()
+        assert result.returncode == 2, (args, stderr)
+        assert f"{path}:{line}:" in stderr and problem in stderr, stderr
+        assert result.stdout == b""
+
+
+def test_pack_rules_are_listed_with_their_pack(tmp_path):
+    result = _cli("rules", "--rule-pack", str(PACK))
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "PRV001" in out and "示例省份年报补充要求" in out
+    doc = _cli("rule", "PRV002", "--rule-pack", str(PACK))
+    assert "结转到下一年的申请" in doc.stdout.decode()
+
+
+def test_pack_code_clashing_with_a_builtin_is_rejected(tmp_path, seeds_dir):
+    path = tmp_path / "clash.yaml"
+    path.write_text("rules:\n  - code: ARI001\n    name: my-sum\n    check: deadline\n    message: m\n"
+                    "    date: '01-31'\n", encoding="utf-8")
+    result = _cli("check", "--rule-pack", str(path), str(seed("003")))
+    assert result.returncode == 2 and "ARI001" in result.stderr.decode()
