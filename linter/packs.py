@@ -33,9 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
-
-import yaml
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from . import arithmetic as A
 from . import labels as L
@@ -43,6 +41,9 @@ from .ast import Paragraph, Report, Span
 from .diagnostics import Diagnostic
 from .hookspecs import hookimpl
 from .rule import ALL_ERAS, Rule
+
+if TYPE_CHECKING:  # yaml is imported only when a pack is read (every run loads this plugin)
+    import yaml
 
 PACK_SUFFIXES = (".yaml", ".yml")
 _RULE_KEYS = {"code", "name", "check", "severity", "eras", "message", "summary", "doc", "tests"}
@@ -80,6 +81,8 @@ class _Node:
         return self.loader.construct_object(self.node, deep=True)
 
     def mapping(self, what: str) -> dict[str, "_Node"]:
+        import yaml
+
         if not isinstance(self.node, yaml.MappingNode):
             raise self.error(f"{what}应为映射（key: value）")
         items: dict[str, _Node] = {}
@@ -91,6 +94,8 @@ class _Node:
         return items
 
     def sequence(self, what: str) -> list["_Node"]:
+        import yaml
+
         if not isinstance(self.node, yaml.SequenceNode):
             raise self.error(f"{what}应为列表")
         return [_Node(item, self.loader, self.path) for item in self.node.value]
@@ -111,6 +116,8 @@ class _Node:
 
 
 def _load_yaml(path: Path) -> _Node:
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
