@@ -116,11 +116,38 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group(0)
 
 
+_DIGIT = re.compile(r"\d")
+_DENIAL_OR_DONE = re.compile(r"未|没有|无|办结")
+#: The last report analysed and its statements and claims (TXT001–TXT003 share them).
+_CACHE: dict[str, tuple[Report, list]] = {}
+
+
+def _cached(kind: str, report: Report, compute) -> list:
+    hit = _CACHE.get(kind)
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    value = compute(report)
+    _CACHE[kind] = (report, value)
+    return value
+
+
 def statements(report: Report) -> list[Statement]:
+    """Numbers stated in the narrative, in document order (computed once per report)."""
+    return _cached("statements", report, _statements)
+
+
+def claims(report: Report) -> list[Claim]:
+    """Denials and "均已办结" claims, in document order (computed once per report)."""
+    return _cached("claims", report, _claims)
+
+
+def _statements(report: Report) -> list[Statement]:
     found: list[Statement] = []
     for paragraph, base, sentence in _sentences(report):
+        if not _DIGIT.search(sentence):
+            continue
         for offset, clause in _clauses(sentence):
-            if _PART.search(clause):
+            if not _DIGIT.search(clause) or _PART.search(clause):
                 continue
             start = base + offset
             for quantity, match, group in _scan(clause):
@@ -157,10 +184,14 @@ def _scan(clause: str) -> Iterator[tuple[str, re.Match, str]]:
         yield "proactive", match, "n"
 
 
-def claims(report: Report) -> list[Claim]:
+def _claims(report: Report) -> list[Claim]:
     found: list[Claim] = []
     for paragraph, base, sentence in _sentences(report):
+        if not _DENIAL_OR_DONE.search(sentence):
+            continue
         for offset, clause in _clauses(sentence):
+            if not _DENIAL_OR_DONE.search(clause):
+                continue
             start = base + offset
             if not ("复议" in clause or "诉讼" in clause):
                 match = _NO_APPLICATION.search(clause)
