@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from linter.engine import lint_path, parse_source
-from linter.source import read_path
+from linter.engine import lint_bytes, lint_path, parse_source
+from linter.source import decode, read_path
 from linter.rules import RULES
 
 from helpers import CORPUS, SEEDS, seed
@@ -90,3 +90,22 @@ def test_seed004_era2007_only_item6_info(seeds_dir):
     assert "FEE001" not in found and "PER003" not in found
     assert set(found) <= {"SEC001"}
     assert [d.severity for d in found.get("SEC001", [])] == ["info"]
+
+
+ODD_INPUTS = [
+    "",
+    "一、总体情况",
+    "2022年政府信息公开工作年度报告\n统计期限自2022年13月45日起至2022年2月30日止\n发布日期:2023-02-30",
+    "某某局2022年政府信息公开工作年度报告\n发布日期:2019-01-01\n一、主动公开政府信息情况\n一、主动公开政府信息情况\n六、\n五、",
+    "## 六、其他需要报告的事项\n" * 3 + "2022年，我们将" * 500,
+    "某某人民政府2017年政府信息公开工作年度报告\n" + "统计期限" * 2000,
+]
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS)
+def test_odd_input_never_crashes_the_compliance_rules(text):
+    result = lint_bytes(text.encode("utf-8"), "odd.txt")
+    assert not result.crashed, result.diagnostics[0].message
+    report = parse_source(decode(text.encode("utf-8"), "odd.txt"))
+    for rule in MINE:
+        list(rule().check(report))
