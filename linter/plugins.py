@@ -71,7 +71,7 @@ def _plugin_manager(warnings: list[str]) -> pluggy.PluginManager:
 def _answers(manager: pluggy.PluginManager, hook: str, warnings: list[str]) -> list[tuple[str, Any]]:
     """Call one hook plugin by plugin (builtins first), skipping a plugin that raises."""
     answers = []
-    for impl in reversed(getattr(manager.hook, hook).get_hookimpls()):  # pluggy lists LIFO
+    for impl in getattr(manager.hook, hook).get_hookimpls():  # in registration order
         try:
             result = impl.function()
         except Exception as error:

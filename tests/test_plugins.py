@@ -83,3 +83,17 @@ def test_a_plugin_that_fails_to_import_is_named_and_skipped(site):
     assert "broken" in stderr and "xxgk_broken_plugin" in stderr and "已跳过" in stderr
     assert result.returncode == 1  # the seeds' real TPL findings: the run went on
     assert "TPL004" in result.stdout.decode()
+
+
+def test_a_plugin_reusing_a_builtin_code_is_refused_and_the_builtin_kept():
+    from linter.plugins import Registry, add_rule
+    from linter.rules import RULES
+
+    found = Registry()
+    builtin = next(rule for rule in RULES if rule.code == "TPL004")
+    assert add_rule(found, builtin, "builtin-rules") is None
+    impostor = type("Impostor", (builtin,), {"name": "impostor"})
+    assert "TPL004" in add_rule(found, impostor, "other")
+    assert found.rules["TPL004"] is builtin and "other" in found.warnings[-1]
+    bad = type("Bad", (builtin,), {"code": "T4", "name": "bad"})
+    assert "不合规范" in add_rule(found, bad, "other")
