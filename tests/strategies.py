@@ -765,7 +765,8 @@ def _table2(era: TemplateEra, values: dict[str, tuple[_V, ...]], style: _Style, 
     return _Table("表二", 4, rows)
 
 
-def _table3(era: TemplateEra, values: dict[str, tuple[int, ...]], style: _Style, inline_groups: bool) -> _Table:
+def _table3(era: TemplateEra, values: dict[str, tuple[int, ...]], style: _Style, inline_groups: bool,
+            split_results: bool = False) -> _Table:
     def data(label: str, key: str, colspan: int = 1, rowspan_cells: tuple[_Cell, ...] = ()) -> list[_Cell]:
         return list(rowspan_cells) + [_Cell(label, colspan=colspan)] + [
             _value("表三", key, i, v) for i, v in enumerate(values[key])]
@@ -779,16 +780,21 @@ def _table3(era: TemplateEra, values: dict[str, tuple[int, ...]], style: _Style,
     ]
     open_label, partial_label = style.group(T3_OPEN[1]), style.group(T3_PARTIAL[1])
     if inline_groups:
-        results = _Cell(T3_RESULTS, rowspan=len(era.t3_leaves) + 1)  # 22 (2021) or 20 (2019)
+        n_results = len(era.t3_leaves) + 1  # rowspan 22 (2021) or 20 (2019)
+        # split_results: corpus 043.html repeats the label after a table break, as two
+        # cells of rowspan 10 (（一）–（三） and （四）–（七）)
+        first = 2 + len(era.t3_groups[0][2]) if split_results else n_results
+        results = _Cell(T3_RESULTS, rowspan=first)
         rows.append(data(open_label, T3_OPEN[0], 2, (results,)))
         rows.append(data(partial_label, T3_PARTIAL[0], 2))
-        for prefix, group, leaves in era.t3_groups:
+        for g, (prefix, group, leaves) in enumerate(era.t3_groups):
+            again = (_Cell(T3_RESULTS, rowspan=n_results - first),) if split_results and g == 1 else ()
             if not leaves:
-                rows.append(data(style.group(group), prefix, 2))
+                rows.append(data(style.group(group), prefix, 2, again))
                 continue
             group_cell = _Cell(style.group(group), rowspan=len(leaves))
             for n, leaf in enumerate(leaves, 1):
-                rows.append(data(style.leaf(n, leaf), f"{prefix}.{n}", 1, (group_cell,) if n == 1 else ()))
+                rows.append(data(style.leaf(n, leaf), f"{prefix}.{n}", 1, again + (group_cell,) if n == 1 else ()))
         rows.append(data(style.group(T3_TOTAL[1]), T3_TOTAL[0], 2))
     else:
         rows.append([_Cell(T3_RESULTS, colspan=10)])
@@ -806,9 +812,10 @@ def _table3(era: TemplateEra, values: dict[str, tuple[int, ...]], style: _Style,
     return _Table("表三", 10, rows)
 
 
-def _table4(values: tuple[int, ...], style: _Style, empty_placeholders: bool) -> _Table:
+def _table4(values: tuple[int, ...], style: _Style, empty_placeholders: bool, blank_row: bool = False) -> _Table:
     """Template grid (FORMATS.md §2.3); ``empty_placeholders``: row 3 repeats five
-    empty cells instead of the row spans of row 2 (KGC HTML)."""
+    empty cells instead of the row spans of row 2 (KGC HTML); ``blank_row``: a
+    borderless trailing row of 15 empty cells (corpus 043.html)."""
     h = style.header
     span = 1 if empty_placeholders else 2
     rows = [
@@ -818,6 +825,8 @@ def _table4(values: tuple[int, ...], style: _Style, empty_placeholders: bool) ->
         ([_Cell() for _ in range(5)] if empty_placeholders else []) + [_Cell(h(r)) for r in T4_RESULTS * 2],
         [_value("表四", T4_ROW, i, v) for i, v in enumerate(values)],
     ]
+    if blank_row:
+        rows.append([_Cell(blank=True) for _ in range(15)])
     return _Table("表四", 15, rows)
 
 
@@ -890,10 +899,11 @@ class _Doc:
         self.current.append(text)
         self.column += len(text)
 
-    def value(self, cell: _Cell) -> None:
+    def value(self, cell: _Cell, split: int = 0, markup: str = "") -> None:
+        """Write a value cell; ``split`` > 0 puts ``markup`` inside it after that many characters."""
         assert cell.key is not None and cell.value is not None
         self.cells[cell.key] = ExpectedCell(len(self.lines) + 1, self.column, cell.value, cell.raw)
-        self.put(cell.raw)
+        self.put(cell.raw[:split] + markup + cell.raw[split:] if split else cell.raw)
 
     def cell(self, cell: _Cell) -> None:
         if cell.key is not None:
@@ -1034,7 +1044,12 @@ def _html_table(doc: _Doc, table: _Table, opts: dict[str, Any], draw) -> None:
                 wrap = opts["html_value_wrap"]
                 doc.put(f'<{cell_tag}{attrs} style="text-align:center">')
                 doc.put({"": "", "span": "<span>", "p": '<p align="center">'}[wrap])
-                doc.value(cell)
+                if opts["html_nbsp"] and draw(st.booleans()):  # 043.html: &nbsp; before a number
+                    doc.put("&nbsp;")
+                split = 0
+                if wrap == "span" and opts["html_split_digits"] and len(cell.raw) > 1 and draw(st.booleans()):
+                    split = draw(st.integers(1, len(cell.raw) - 1))  # 043.html: <span>2</span><span>0</span>
+                doc.value(cell, split, "</span><span>")
                 doc.put({"": "", "span": "</span>", "p": "</p>"}[wrap])
                 doc.put(f"</{cell_tag}>")
             elif cell.blank:
@@ -1206,6 +1221,8 @@ def _layout_options(draw, serialisation: str, markdown_grid: bool) -> dict[str, 
         opts["html_value_wrap"] = draw(st.sampled_from(("", "span", "p")))
         opts["html_br"] = draw(st.booleans())
         opts["html_blank"] = draw(st.sampled_from(("&nbsp;", "")))
+        opts["html_nbsp"] = draw(st.booleans())
+        opts["html_split_digits"] = draw(st.booleans())
     return opts
 
 
@@ -1340,14 +1357,17 @@ def _template_report(draw, era: TemplateEra, serialisations: tuple[str, ...], en
     opts["inline_groups"] = draw(st.booleans())
     if serialisation == "html":
         opts["t4_placeholders"] = draw(st.booleans())
+        opts["t4_blank_row"] = draw(st.booleans())
+    if serialisation in ("html", "pipe"):  # forms where a row-spanning label is written on its first row
+        opts["split_results"] = opts["inline_groups"] and draw(st.booleans())
     opts["paren_space"] = "" if serialisation == "html" else draw(st.sampled_from(("", " ")))
     opts["local_notes"] = era.id == "2019" and draw(st.booleans())
 
     style = _Style(opts["width"], opts["enum_sep"], opts["inner_space"], opts["paren_space"])
     tables = {
         2: _table2(era, t2, style, year, opts["local_notes"]),
-        3: _table3(era, t3, style, opts["inline_groups"]),
-        4: _table4(t4, style, serialisation == "html" and opts["t4_placeholders"]),
+        3: _table3(era, t3, style, opts["inline_groups"], opts.get("split_results", False)),
+        4: _table4(t4, style, serialisation == "html" and opts["t4_placeholders"], opts.get("t4_blank_row", False)),
     }
     published = _published(draw, year, era.deadline)
     title = f"{agency}{year}年政府信息公开工作年度报告"
