@@ -28,7 +28,7 @@ TEMPLATE_ERAS: dict[str, TemplateEra] = {"2021": ERA_2021, "2019": ERA_2019}
 
 
 def _draw(data: st.DataObject, era: str) -> GeneratedReport:
-    return data.draw(STRATEGIES[era](), label="report")
+    return data.draw(STRATEGIES[era](split_values=True), label="report")
 
 
 def _parse(gen: GeneratedReport):
