@@ -92,6 +92,19 @@ class Table:
 class Paragraph:
     text: str
     span: Span
+    #: Where each character of ``text`` came from (a layout ``Chunk``); HTML
+    #: paragraphs lose characters to tags and entities, so offsets need it.
+    source: Any = field(default=None, repr=False, compare=False, metadata={"json": False})
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` in the original file."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if self.source is None:  # made by hand (rules, tests): one character per column
+            return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
+        piece = self.source.sub(start, end)
+        (line, column), (end_line, end_column) = piece.start(), piece.end()
+        return Span(line, column, end_line, end_column)
 
 
 @dataclass(slots=True)
@@ -188,6 +201,7 @@ def to_json(node: Any) -> Any:
     if hasattr(node, "__dataclass_fields__"):
         out = {"type": type(node).__name__}
         for f in fields(node):
-            out[f.name] = to_json(getattr(node, f.name))
+            if f.metadata.get("json", True):
+                out[f.name] = to_json(getattr(node, f.name))
         return out
     return node

@@ -220,7 +220,7 @@ def _fill_body(part: _Part, number: int) -> list[Table]:
             else:
                 tables.append(item)
         elif item.type == "TEXT" and part.section is not None:
-            part.section.paragraphs.append(Paragraph(item.chunk.text, span_of(item.chunk)))
+            part.section.paragraphs.append(Paragraph(item.chunk.text, span_of(item.chunk), item.chunk))
     if part.section is not None:
         part.section.tables = tables
     return tables
@@ -357,7 +357,7 @@ def build(tree, era: L.Era, path: str, encoding: str, kind: str) -> Report:
     for number, part in enumerate(parts):
         tables = _fill_body(part, part.section.part if part.section else 0)
         if part.section is None:
-            report.front = [Paragraph(t.chunk.text, span_of(t.chunk)) for t in _tokens([part], "TEXT")]
+            report.front = [Paragraph(t.chunk.text, span_of(t.chunk), t.chunk) for t in _tokens([part], "TEXT")]
         else:
             report.sections.append(part.section)
         report.tables += tables

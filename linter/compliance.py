@@ -44,30 +44,9 @@ def canonical_heading(part: int) -> str:
 
 
 def sub_span(paragraph: Paragraph, start: int, end: int) -> Span:
-    """The span of ``paragraph.text[start:end]``.
-
-    Text lines and table cells map one character to one column, so the span is
-    exact. A paragraph whose text contains newlines is walked line by line. An
-    HTML paragraph may have lost characters (tags, entities) between its
-    span's ends; then character offsets cannot be mapped and the paragraph's
-    own start is returned (right line, approximate column).
-    """
-    text, span = paragraph.text, paragraph.span
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    if span.line == span.end_line and span.end_column - span.column == len(text):
-        return Span(span.line, span.column + start, span.line, span.column + end)
-    if "\n" in text and text.count("\n") == span.end_line - span.line:
-        return Span(*_walk(text, span, start), *_walk(text, span, end))
-    return Span(span.line, span.column, span.line, span.column)
-
-
-def _walk(text: str, span: Span, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    newlines = before.count("\n")
-    if not newlines:
-        return span.line, span.column + offset
-    return span.line + newlines, offset - before.rfind("\n")
+    """The span of ``paragraph.text[start:end]``: exact in text files and in HTML
+    (the paragraph keeps the position of each of its characters)."""
+    return paragraph.span_of(start, end)
 
 
 def span_from(first: Span, last: Span) -> Span:

@@ -252,10 +252,13 @@ class ReportLexer:
         anchors = self.era.anchor_regex
         if anchors is not None and self.table is None and len(chunk.text) > _LONG_LINE:
             # Crawler text: the statistics table starts in the middle of a line.
-            found = anchors.search(chunk.text)
-            if found is not None and found.start() > 0:
-                self._plain_body(chunk.sub(0, found.start()).strip())
-                self._plain_body(chunk.sub(found.start(), len(chunk.text)))
+            # (searched in normalised text: the header may be spaced out, 统　计　指　标)
+            spaced, index = L.normalize_with_map(chunk.text)
+            found = anchors.search(spaced)
+            if found is not None and index[found.start()] > 0:
+                begin = index[found.start()]
+                self._plain_body(chunk.sub(0, begin).strip())
+                self._plain_body(chunk.sub(begin, len(chunk.text)))
                 return
         if self.section == 0 and self.table is None:
             title = _TITLE_PREFIX.match(chunk.text)

@@ -243,22 +243,9 @@ class ForbiddenPhrase(CheckKind):
             for phrase in self.phrases:
                 start = paragraph.text.find(phrase)
                 if start >= 0:
-                    span = _sub_span(paragraph, start, start + len(phrase))
+                    span = paragraph.span_of(start, start + len(phrase))
                     yield rule.finding(f"{rule.message}（“{phrase}”）", span, _where(self.part), phrase,
                                        phrase=phrase)
-
-
-def _sub_span(paragraph: Paragraph, start: int, end: int) -> Span:
-    """The span of ``paragraph.text[start:end]`` (paragraphs may run over lines)."""
-    def position(offset: int) -> tuple[int, int]:
-        before = paragraph.text[:offset]
-        newlines = before.count("\n")
-        if newlines == 0:
-            return paragraph.span.line, paragraph.span.column + offset
-        return paragraph.span.line + newlines, offset - before.rfind("\n")
-    line, column = position(start)
-    end_line, end_column = position(end)
-    return Span(line, column, end_line, end_column)
 
 
 class Deadline(CheckKind):

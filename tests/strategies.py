@@ -52,8 +52,7 @@ Serialisations (``GeneratedReport.serialisation``), shared by all eras:
 ``"crawler"`` (era "2007" only)
     the crawler's header lines (``标题:``, ``发布时间:`` … ``==== 正文 ====``), then
     the whole page on one line, cells separated by single spaces (corpus 004,
-    010, 011). The national header is never spelled ``统　计　指　标`` there: the
-    parser does not find it on a crawler line (a known gap, see ``report_2007``).
+    010, 011).
 
 Every report satisfies the strict identities of its era (FORMATS.md §3.1–§3.6;
 the numbers are built constructively: leaves are drawn, totals derived) and
@@ -1445,13 +1444,7 @@ def report_2007(draw, serialisations: tuple[str, ...] = SERIALISATIONS_2007, enc
     opts = _layout_options(draw, serialisation, markdown_grid, split_values)
     opts["outline"] = draw(st.sampled_from(tuple(OUTLINES_2007)))
     opts["table_place"] = draw(st.sampled_from(("appendix", "section")))
-    # KNOWN PARSER GAP (reported, not xfailed): on a crawler line the table anchor is
-    # searched in the raw text (linter/lexer.py, ``anchors.search(chunk.text)``), so
-    # seed 004's header ``统　计　指　标`` (U+3000 between the characters) does not start
-    # the national table there and the whole table is lost. Spaced headers are
-    # therefore not drawn for crawler text of the national table (the Fujian header
-    # ``计量 单位 2011 年度`` of corpus 004 is fine).
-    opts["header_spaced"] = not (serialisation == "crawler" and profile == "national") and draw(st.booleans())
+    opts["header_spaced"] = draw(st.booleans())  # seed 004: 统　计　指　标, also inside crawler lines
     opts["label_indent"] = serialisation not in ("html", "crawler") and draw(st.booleans())
     opts["sign_off"] = draw(st.booleans())
     if serialisation not in ("html", "crawler"):
