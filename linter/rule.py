@@ -8,6 +8,7 @@ with :meth:`Rule.finding`; the engine fills in fingerprints and filters.
 """
 from __future__ import annotations
 
+import inspect
 from typing import Any, ClassVar, Iterator, Mapping
 
 from .ast import Report, Span
@@ -37,4 +38,4 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        return (cls.__doc__ or "").strip()
+        return inspect.cleandoc(cls.__doc__ or "")

@@ -6,10 +6,12 @@
 * blanking a cell gives one ARI006 at that cell, and the identities that
   contain it fire only if the value was not 0, saying the blank was read as 0.
 
-The strategies are listed in ``STRATEGIES``; adding ``report_2019()`` is a
-one-line change there (``_identities_of`` already covers the single （六）
-row). ``report_2007()`` needs, besides its line, the era-2007 branch of
-``_identities_of`` (which statistics-table sums contain a cell, FORMATS.md §3.5/§3.6).
+The properties run for every era's generator (``strategies.STRATEGIES``). The
+oracle of which identities contain a cell is written from FORMATS.md §3.1/§3.2
+(tables 三, 四) and, for era 2007, from the generator's own list of sums
+(``strategies.T7_SUMS``, §3.5/§3.6); for era 2007 only the strict identities
+(errors) are compared, since raising a part may also (rightly) break a
+plausibility bound (a warning).
 """
 from __future__ import annotations
 
@@ -18,24 +20,30 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from strategies import T3_COLUMNS, GeneratedReport, report_2021
+from strategies import STRATEGIES as GENERATORS
+from strategies import T3_COLUMNS, T7_SUMS, GeneratedReport
 
 from linter.engine import lint_bytes
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-#: (name, strategy). One line per era's generator.
-STRATEGIES = [
-    ("2021", report_2021()),
-]
+#: (name, strategy): every era's generator.
+STRATEGIES = [(era, make()) for era, make in sorted(GENERATORS.items())]
 
 T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉")
 BALANCE_ROWS = ("t3.new", "t3.carried_over", "t3.total", "t3.carry_forward")
 
 
-def _identities_of(kind: str, key: str, index: int) -> Counter:
-    """Which identities contain a cell, as (rule, column or group) — from FORMATS.md §3.1/§3.2."""
+def _identities_of(gen: GeneratedReport, kind: str, key: str, index: int) -> Counter:
+    """Which identities contain a cell, as (rule, column or group) — from FORMATS.md §3."""
     found: Counter = Counter()
+    if kind == "统计表":
+        present = set(gen.tables["统计表"])
+        column = "年度" if gen.profile != "fujian" or index == 0 else "历年累计"
+        for total, parts in T7_SUMS.items():
+            if total in present and any(part in present for part in parts) and (key == total or key in parts):
+                found[("ARI005", column)] += 1
+        return found
     if kind == "表三":
         found[("ARI001", "row")] += 1  # every data row adds up across its 7 columns
         column = T3_COLUMNS[index]
@@ -51,7 +59,10 @@ def _identities_of(kind: str, key: str, index: int) -> Counter:
 def _fired(diagnostics) -> Counter:
     out: Counter = Counter()
     for d in diagnostics:
-        if d.code == "ARI001":
+        if d.code == "ARI005":
+            if d.severity == "error":
+                out[("ARI005", "历年累计" if d.logical_location.endswith("/历年累计") else "年度")] += 1
+        elif d.code == "ARI001":
             out[("ARI001", "row")] += 1
         elif d.code in ("ARI002", "ARI003", "ARI004"):
             out[(d.code, d.logical_location.rsplit("/", 2)[-1] if d.code != "ARI004"
@@ -64,7 +75,7 @@ def _replace(gen: GeneratedReport, cell_key, new: str) -> tuple[bytes, int, int]
     lines = gen.text.split("\n")
     line = lines[cell.line - 1]
     start = cell.column - 1
-    old = str(cell.value)
+    old = cell.raw or str(cell.value)
     assert line[start:start + len(old)] == old
     lines[cell.line - 1] = line[:start] + new + line[start + len(old):]
     return "\n".join(lines).encode(gen.encoding), cell.line, cell.column
@@ -102,8 +113,8 @@ def test_changing_one_number_fires_exactly_its_identities(strategy, data):
     findings = [d for d in result.diagnostics if d.code.startswith("ARI")]
     for d in findings:
         note(f"{d.code} {d.logical_location} {d.message[:120]}")
-    assert _fired(findings) == _identities_of(*key)
-    for d in findings:
+    assert _fired(findings) == _identities_of(gen, *key)
+    for d in (d for d in findings if d.severity == "error"):
         named = [c for c in d.data["cells"] if (c["line"], c["col"]) == (line, column)]
         assert named and named[0]["value"] == new, d.message
         assert d.data["delta"] != 0 and d.data["expected"] != d.data["actual"]
@@ -125,7 +136,7 @@ def test_blanking_a_cell_gives_ari006_there(strategy, data):
     else:  # an empty <td></td> has no character of its own: the layout places it at its cell
         assert blank.span.line == line and blank.span.column <= column
     errors = [d for d in result.diagnostics if d.code.startswith("ARI") and d.severity == "error"]
-    expected = _identities_of(*key) if gen.cells[key].value else Counter()
+    expected = _identities_of(gen, *key) if gen.cells[key].value else Counter()
     assert _fired(errors) == expected
     for d in errors:
         assert "按 0" in d.message and d.data["blanks_as_zero"]
