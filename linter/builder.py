@@ -335,7 +335,10 @@ def _agency(lines: list[str]) -> str | None:
         return match.group("agency").strip("：:")
     match = _AGENCY_AFTER_YEAR.match(text)
     if match:
-        return match.group("agency")
+        agency = match.group("agency")
+        if agency.endswith("人民"):  # 某县人民政府信息公开…: 政府 is the agency's, not 政府信息公开's
+            agency += "政府"
+        return agency if agency not in ("政府", "本") else None  # "2022年政府信息公开工作年度报告"
     return None
 
 

@@ -48,6 +48,7 @@ _YEAR_FIRST = re.compile(r"^\d{4}\s*年")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}$")
 _LONG_LINE = 200
 _HEADING_NOTE = re.compile(r"\([^()]{2,60}\)")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 
 
 class CellToken(Token):
@@ -212,6 +213,9 @@ class ReportLexer:
     def _plain(self, chunk: Chunk) -> None:
         if not chunk.text:
             return
+        marks = _MARKDOWN_HEADING.match(chunk.text)
+        if marks:  # "## 一、总体情况" (reports converted to Markdown)
+            chunk = chunk.sub(marks.end(), len(chunk.text))
         norm, index = L.normalize_with_map(chunk.text)
         if len(chunk.text) > _LONG_LINE:
             headings = list(L.HEADING_REGEX.finditer(norm))  # crawler text: headings inline

@@ -95,3 +95,20 @@ def test_five_megabytes_on_one_line():
 def test_invalid_html_never_crashes(html):
     result = _lint(html.encode("utf-8"), "page.html")
     assert result.status in ("ok", "violations")
+
+
+def test_markdown_heading_marks_do_not_hide_the_parts(corpus_dir):
+    from linter.engine import parse_source
+    from linter.source import read_path
+
+    report = parse_source(read_path(str(corpus_dir / "001.md")))  # "## 一、总体情况" …
+    assert [section.part for section in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.section(1).span.line == 8 and report.section(1).span.column == 4  # after "## "
+
+
+def test_a_title_without_an_agency_gives_no_agency():
+    from linter.builder import _agency
+
+    assert _agency(["2022年政府信息公开工作年度报告"]) is None
+    assert _agency(["2022年某某县人民政府信息公开工作年度报告"]) == "某某县人民政府"
+    assert _agency(["2022年度某某局政府信息公开工作年度报告"]) == "某某局"
