@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from strategies import (
     AMOUNT, COUNT, ERA_2019, ERA_2021, SIGNED, STRATEGIES, T3_CARRIED, T3_CARRY_FORWARD, T3_NEW, T3_TOTAL,
-    T4_ROW, T7_CHANNELS, T7_SUMS, GeneratedReport, TemplateEra, t7_rows,
+    T7_CHANNELS, T7_SUMS, GeneratedReport, TemplateEra, t7_rows,
 )
 
 from linter.engine import lint_bytes, parse_source
