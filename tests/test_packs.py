@@ -115,3 +115,37 @@ def test_pack_code_clashing_with_a_builtin_is_rejected(tmp_path, seeds_dir):
                     "    date: '01-31'\n", encoding="utf-8")
     result = _cli("check", "--rule-pack", str(path), str(seed("003")))
     assert result.returncode == 2 and "ARI001" in result.stderr.decode()
+
+
+def _pack(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "kinds.yaml"
+    path.write_text("name: 测试规则包\nrules:\n" + body, encoding="utf-8")
+    return path
+
+
+def test_required_section_kind(tmp_path, seeds_dir):
+    pack = _pack(tmp_path, "  - code: PCK001\n    name: part-five\n    check: required-section\n    section: 5\n"
+                           "    eras: ['2019', '2021']\n    message: 缺少第五部分\n  - code: PCK002\n    name: overview-heading\n"
+                           "    check: required-section\n    heading: 情况概述\n    eras: ['2007']\n"
+                           "    message: 缺少情况概述\n")
+    text = seed("003").read_text(encoding="utf-8")
+    assert _lint(text, pack) == []
+    without = text.replace("五、存在的主要问题及改进情况", "存在的问题")
+    (finding,) = _lint(without, pack)
+    assert finding.code == "PCK001" and finding.span.line == 1  # reported at the title
+    old = seed("004").read_text(encoding="utf-8")  # era 2007: 一、情况概述 is a free heading
+    assert _lint(old, pack) == []
+    (finding,) = _lint(old.replace("情况概述", "基本情况"), pack)
+    assert finding.code == "PCK002"
+
+
+def test_forbidden_phrase_kind_points_at_each_occurrence(tmp_path, seeds_dir):
+    pack = _pack(tmp_path, "  - code: PCK003\n    name: no-placeholder\n    check: forbidden-phrase\n"
+                           "    phrases: [XX, ××]\n    message: 正文中有未填写的占位符\n")
+    text = seed("003").read_text(encoding="utf-8")
+    assert _lint(text, pack) == []
+    lines = text.split("\n")
+    lines[5] = lines[5].replace("100多条", "XX条", 1)
+    (finding,) = _lint("\n".join(lines), pack)
+    assert (finding.span.line, lines[5][finding.span.column - 1:finding.span.end_column - 1]) == (6, "XX")
+    assert "“XX”" in finding.message
