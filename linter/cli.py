@@ -33,6 +33,10 @@ def _config_options(parser: argparse.ArgumentParser) -> None:
                        help="YAML rule pack (file or folder) to load (repeatable)")
     group.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default=None,
                        help="template era to parse with (default: detected from labels and year)")
+    group.add_argument("--deadline", metavar="KEY=VALUE", action="append", default=[],
+                       help="publication-deadline setting, e.g. agency-kind=department (see `rule PER003`)")
+    group.add_argument("--rule-option", metavar="RULE:KEY=VALUE", action="append", default=[],
+                       help="a rule's documented setting, e.g. SEC004:min-chars=60 (repeatable)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -133,11 +137,30 @@ def _resolver(args: argparse.Namespace):
         overrides.append(("severity", table))
     if args.rule_pack:
         overrides.append(("rule-packs", list(args.rule_pack)))
+    if args.deadline:
+        overrides.append(("deadlines", dict(_key_value(item, "--deadline") for item in args.deadline)))
+    if args.rule_option:
+        table: dict[str, dict[str, object]] = {}
+        for item in args.rule_option:
+            rule, _, setting = item.partition(":")
+            if not rule or not setting:
+                raise _UsageError(f"--rule-option 应写作 RULE:KEY=VALUE，而不是“{item}”")
+            key, value = _key_value(setting, "--rule-option")
+            table.setdefault(rule, {})[key] = value
+        overrides.append(("rule-options", table))
     if args.era is not None:
         overrides.append(("era", args.era))
     if args.config and not os.path.isfile(args.config):
         raise _UsageError(f"配置文件不存在：{args.config}")
     return Resolver(tuple(overrides), args.config, args.isolated)
+
+
+def _key_value(item: str, flag: str) -> tuple[str, object]:
+    key, sep, value = item.partition("=")
+    if not sep or not key.strip():
+        raise _UsageError(f"{flag} 应写作 KEY=VALUE，而不是“{item}”")
+    value = value.strip()
+    return key.strip(), int(value) if value.isdigit() else value
 
 
 def _validate(settings_list) -> None:

@@ -35,6 +35,7 @@ KEYS: dict[str, type] = {
     "rule-packs": list,
     "era": str,
     "deadlines": dict,
+    "rule-options": dict,
 }
 #: Always on: a file that cannot be read must never look clean.
 UNIGNORABLE = ("PRS001", "INT001")
@@ -47,7 +48,7 @@ class ConfigError(Exception):
 @hookimpl
 def xxgk_lint_default_config() -> dict[str, Any]:
     return {"select": ["ALL"], "extend-select": [], "ignore": [], "per-file-ignores": {}, "severity": {},
-            "rule-packs": [], "era": "auto", "deadlines": {}}
+            "rule-packs": [], "era": "auto", "deadlines": {}, "rule-options": {}}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Settings:
     rule_packs: tuple[str, ...] = ()  # absolute paths
     era: str = "auto"
     deadlines: tuple[tuple[str, Any], ...] = ()
+    #: Per-rule settings, by code or name: (("SEC004", (("min-chars", 60),)),)
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     source: str | None = None  # the configuration file, None for defaults only
     root: str = "."  # where relative paths and per-file-ignores globs start
 
@@ -93,10 +96,14 @@ class Settings:
                 best, chosen = rank, severity
         return chosen
 
-    @property
-    def rule_options(self) -> dict[str, Any]:
-        """What rules receive as ``options`` (PER003 reads ``deadlines``)."""
-        return {"deadlines": dict(self.deadlines)}
+    def options_for(self, code: str, name: str) -> dict[str, Any]:
+        """What a rule receives as ``options``: ``deadlines`` (PER003) and its own
+        ``rule-options`` table (e.g. ``SEC004 = { min-chars = 60 }``)."""
+        options: dict[str, Any] = {"deadlines": dict(self.deadlines)}
+        for selector, table in self.rule_options:
+            if selector.upper() == code or selector == name:
+                options.update(table)
+        return options
 
     def selectors(self) -> list[tuple[str, str]]:
         """Every selector with the key it came from (for validation)."""
@@ -104,6 +111,7 @@ class Settings:
         found += [(s, "ignore") for s in self.ignore]
         found += [(s, f"per-file-ignores.{p}") for p, ss in self.per_file_ignores for s in ss]
         found += [(s, "severity") for s, _ in self.severity]
+        found += [(s, "rule-options") for s, _ in self.rule_options]
         return found
 
     def to_toml_data(self) -> dict[str, Any]:
@@ -112,6 +120,7 @@ class Settings:
             "per-file-ignores": {p: list(s) for p, s in self.per_file_ignores},
             "severity": dict(self.severity), "rule-packs": list(self.rule_packs), "era": self.era,
             "deadlines": dict(self.deadlines),
+            "rule-options": {s: dict(table) for s, table in self.rule_options},
         }
 
 
@@ -197,6 +206,9 @@ def check_table(data: dict[str, Any], where: str) -> None:
     for pattern, selectors in data.get("per-file-ignores", {}).items():
         if not isinstance(selectors, list):
             raise ConfigError(f"{where}：per-file-ignores.“{pattern}”应为规则列表")
+    for rule, table in data.get("rule-options", {}).items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}：rule-options.{rule} 应为表（如 {{ min-chars = 60 }}）")
 
 
 def settings_from(data: dict[str, Any], source: str | None, root: str) -> Settings:
@@ -212,6 +224,8 @@ def settings_from(data: dict[str, Any], source: str | None, root: str) -> Settin
         rule_packs=paths(data.get("rule-packs", [])),
         era=data.get("era", "auto"),
         deadlines=tuple(sorted(data.get("deadlines", {}).items())),
+        # in the order given: command-line entries come after the file's and win
+        rule_options=tuple((rule, tuple(table.items())) for rule, table in data.get("rule-options", {}).items()),
         source=source,
         root=root,
     )
@@ -248,7 +262,7 @@ class Resolver:
         for key, value in self.overrides:
             if key == "extend-select":
                 data[key] = list(data.get(key, [])) + list(value)
-            elif key in ("severity", "per-file-ignores", "deadlines"):
+            elif key in ("severity", "per-file-ignores", "deadlines", "rule-options"):
                 data[key] = {**data.get(key, {}), **value}
             elif key == "rule-packs":
                 data[key] = [os.path.join(self.cwd, v) for v in value] + list(data.get(key, []))

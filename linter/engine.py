@@ -94,7 +94,6 @@ def check_report(report: Report, settings: "Settings | None" = None,
     from .config import Settings
 
     settings = settings or Settings()
-    options = settings.rule_options
     diagnostics: list[Diagnostic] = []
     for rule in active_rules(settings, extra_rules):
         if report.era not in rule.eras or not settings.enabled(rule.code, rule.name, report.path):
@@ -102,7 +101,7 @@ def check_report(report: Report, settings: "Settings | None" = None,
         if report.era_source is None and set(rule.eras) != set(ALL_ERAS):
             continue  # era unknown (PRS002): judging it against one era's template would be noise
         try:
-            found = list(rule(options).check(report))
+            found = list(rule(settings.options_for(rule.code, rule.name)).check(report))
         except Exception as error:  # one broken rule (a plugin's, say) must not lose the others
             diagnostics.append(_internal_error(report.path, error, rule.code))
             continue

@@ -139,3 +139,28 @@ def test_exit_zero_and_statistics(seeds_dir):
     assert table["TPL006"][1] > table["TPL004"][1] > 0
     counts = [count for _, count in table.values()]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_rule_options_reach_the_rule_from_file_and_flag(tmp_path, seeds_dir):
+    # seed 000's part 一 is about 1292 characters: SEC005 (limit 1000) fires by default
+    shutil.copy(seed("000"), tmp_path / "r.txt")
+    default = _cli("check", "--format", "json", "--select", "SEC005", str(tmp_path / "r.txt"))
+    assert _codes(default) == {"SEC005"}
+    (tmp_path / ".xxgk-lint.toml").write_text('[rule-options]\nlong-overview = { max-chars = 1500 }\n',
+                                              encoding="utf-8")
+    relaxed = _cli("check", "--format", "json", "--select", "SEC005", str(tmp_path / "r.txt"))
+    assert _codes(relaxed) == set()
+    strict = _cli("check", "--format", "json", "--select", "SEC005", "--rule-option", "SEC005:max-chars=1200",
+                  str(tmp_path / "r.txt"))
+    assert _codes(strict) == {"SEC005"}
+    unknown = _cli("check", "--rule-option", "NOPE001:x=1", str(tmp_path / "r.txt"))
+    assert unknown.returncode == 2 and "NOPE001" in unknown.stderr.decode()
+
+
+def test_deadline_flag_overrides_the_agency_kind(tmp_path, seeds_dir):
+    # seed 003: a 局 published 2023-01-28, inside the department deadline 01-31
+    report = tmp_path / "r.txt"
+    shutil.copy(seed("003"), report)
+    assert _codes(_cli("check", "--format", "json", "--select", "PER003", str(report))) == set()
+    early = _cli("check", "--format", "json", "--select", "PER003", "--deadline", "department=01-20", str(report))
+    assert _codes(early) == {"PER003"}
