@@ -170,10 +170,24 @@ def _validate(settings_list) -> None:
 
     for settings in settings_list:
         rules = active_rules(settings)
+        seen: dict[str, type] = {}
+        for rule in rules:
+            for mark in (rule.code, rule.name):
+                other = seen.setdefault(mark, rule)
+                if other is not rule:
+                    raise _UsageError(f"规则代码或名称“{mark}”重复：{_origin(other)} 与 {_origin(rule)}")
+        where = settings.source or "命令行参数"
         for selector, key in settings.selectors():
-            if not any(specificity(selector, rule.code, rule.name) is not None for rule in rules):
-                where = settings.source or "命令行参数"
+            if key == "rule-options":  # settings of one rule: its exact code or name
+                if not any(selector.upper() == rule.code or selector == rule.name for rule in rules):
+                    raise _UsageError(f"{where}：rule-options 中的“{selector}”不是任何规则的代码或名称")
+            elif not any(specificity(selector, rule.code, rule.name) is not None for rule in rules):
                 raise _UsageError(f"{where}：{key} 中的“{selector}”不是任何规则的代码、代码前缀或名称")
+
+
+def _origin(rule: type) -> str:
+    pack = getattr(rule, "pack", None)
+    return f"规则包“{pack}”的 {rule.code}" if pack else f"{rule.code}（{rule.__module__}）"
 
 
 def _warn_plugins() -> None:
@@ -252,13 +266,24 @@ def _lint_files(files: list[str], jobs: int, resolver) -> list:
 
 
 BASELINE_SCHEMA = "xxgk-lint.baseline/1"
+UNIGNORABLE = ("PRS001", "INT001")
+
+
+def _baseline_key(path: str, result, diagnostic) -> str:
+    """A finding's fingerprint with the file named relative to the baseline file:
+    the baseline holds however the paths are typed and wherever it is run from."""
+    from .diagnostics import fingerprint
+    from .engine import file_identity
+
+    identity = file_identity(result.path, os.path.dirname(os.path.abspath(path)))
+    return fingerprint(diagnostic.code, identity, diagnostic.logical_location, diagnostic.evidence)
 
 
 def _write_baseline(path: str, results: list) -> int:
     import json
 
     findings = sorted(
-        ({"fingerprint": d.fingerprint, "code": d.code, "path": r.path, "message": d.message}
+        ({"fingerprint": _baseline_key(path, r, d), "code": d.code, "path": r.path, "message": d.message}
          for r in results for d in r.diagnostics),
         key=lambda item: (item["path"], item["code"], item["fingerprint"]))
     document = {"schema": BASELINE_SCHEMA, "findings": findings}
@@ -282,8 +307,9 @@ def _apply_baseline(path: str, results: list) -> None:
         raise _UsageError(f"无法读取基线文件 {path}：{error.strerror}") from None
     except (ValueError, KeyError, TypeError):
         raise _UsageError(f"基线文件 {path} 格式不正确（应为 --write-baseline 写出的 JSON）") from None
-    for result in results:
-        result.diagnostics = [d for d in result.diagnostics if d.fingerprint not in known]
+    for result in results:  # an unreadable file or a crash is never hidden by a baseline
+        result.diagnostics = [d for d in result.diagnostics
+                              if _baseline_key(path, result, d) not in known or d.code in UNIGNORABLE]
 
 
 def _statistics(results: list) -> str:
@@ -366,7 +392,7 @@ def _test_packs(args: argparse.Namespace) -> int:
             ok = sorted(test.expect) == fired
             failures += not ok
             status = "通过" if ok else "失败"
-            print(f"{pack.path}:{test.line}: {code} {status}（期望 {list(test.expect)}，实际 {fired}）")
+            print(f"{test.path}:{test.line}: {code} {status}（期望 {list(test.expect)}，实际 {fired}）")
     print(f"共 {total} 个测试，{total - failures} 个通过，{failures} 个失败。")
     return 1 if failures else 0
 
@@ -375,8 +401,11 @@ def _config(args: argparse.Namespace) -> int:
     if args.config_command != "show":
         raise _UsageError("用法：xxgk-lint config show [PATH]")
     path = args.path
+    if not os.path.exists(path):
+        raise _UsageError(f"路径不存在：{path}")
     target = os.path.join(path, "-") if os.path.isdir(path) else path
     settings = _resolver(args).for_path(target)
+    _validate([settings])
     print(f"# 配置来源：{settings.source or '默认值（未找到配置文件）'}")
     print("[tool.xxgk-lint]")
     for key, value in settings.to_toml_data().items():

@@ -14,6 +14,7 @@ ignore wins.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -165,30 +166,44 @@ def find_config_file(directory: str) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "xxgk-lint" in _load_toml(path).get("tool", {})
+        tool = _load_toml(path).get("tool")
     except ConfigError:
         return True  # let the reader report what is wrong with it
+    return isinstance(tool, dict) and "xxgk-lint" in tool
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}：TOML 语法错误：{error}") from None
+        text = path.read_bytes().decode("utf-8-sig")  # a BOM from Windows Notepad is fine
     except OSError as error:
         raise ConfigError(f"{path}：无法读取：{error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}：不是 UTF-8 编码的文本（第 {error.start + 1} 个字节无法解码）") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_WHERE.search(str(error))
+        place = f"第 {where.group(1)} 行第 {where.group(2)} 列" if where else "某处"
+        detail = _TOML_WHERE.sub("", str(error)).strip()
+        raise ConfigError(f"{path}：TOML 语法错误，位于{place}（{detail}）") from None
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """The xxgk-lint table of a configuration file, checked key by key."""
-    data = _load_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("xxgk-lint", {})
-    elif "tool" in data and "xxgk-lint" in data["tool"]:
-        data = data["tool"]["xxgk-lint"]
+    data: Any = _load_toml(path)
+    tool = data.get("tool")
+    if path.name == "pyproject.toml" or (isinstance(tool, dict) and "xxgk-lint" in tool):
+        data = tool.get("xxgk-lint", {}) if isinstance(tool, dict) else None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}：[tool.xxgk-lint] 应为表（键 = 值）")
     check_table(data, str(path))
     return data
+
+
+_TYPE_NAMES = {list: "列表", dict: "表", str: "文本"}
 
 
 def check_table(data: dict[str, Any], where: str) -> None:
@@ -197,15 +212,17 @@ def check_table(data: dict[str, Any], where: str) -> None:
             known = "、".join(KEYS)
             raise ConfigError(f"{where}：未知的配置项“{key}”（可用：{known}）")
         if not isinstance(value, KEYS[key]):
-            raise ConfigError(f"{where}：配置项“{key}”的类型应为 {KEYS[key].__name__}")
+            raise ConfigError(f"{where}：配置项“{key}”应为{_TYPE_NAMES[KEYS[key]]}")
+        if KEYS[key] is list and not all(isinstance(item, str) and item.strip() for item in value):
+            raise ConfigError(f"{where}：配置项“{key}”的每一项都应为非空文本")
     for code, severity in data.get("severity", {}).items():
-        if severity not in SEVERITIES:
+        if not isinstance(severity, str) or severity not in SEVERITIES:
             raise ConfigError(f"{where}：severity.{code} 应为 error、warning 或 info，而不是“{severity}”")
     if data.get("era", "auto") not in ERAS:
         raise ConfigError(f"{where}：era 应为 {'、'.join(ERAS)} 之一")
     for pattern, selectors in data.get("per-file-ignores", {}).items():
-        if not isinstance(selectors, list):
-            raise ConfigError(f"{where}：per-file-ignores.“{pattern}”应为规则列表")
+        if not isinstance(selectors, list) or not all(isinstance(item, str) and item for item in selectors):
+            raise ConfigError(f"{where}：per-file-ignores.“{pattern}”应为规则代码的列表")
     for rule, table in data.get("rule-options", {}).items():
         if not isinstance(table, dict):
             raise ConfigError(f"{where}：rule-options.{rule} 应为表（如 {{ min-chars = 60 }}）")

@@ -84,7 +84,7 @@ def active_rules(settings: "Settings", extra_rules: Iterable[type] = ()) -> list
     from .plugins import registry
 
     rules = list(registry().rules.values())
-    for pack in settings.rule_packs:
+    for pack in dict.fromkeys(os.path.normpath(p) for p in settings.rule_packs):  # a pack named twice counts once
         rules += load_pack(pack).rules
     return rules + list(extra_rules)
 
@@ -108,13 +108,25 @@ def check_report(report: Report, settings: "Settings | None" = None,
         for diagnostic in found:
             diagnostic.severity = settings.severity_of(rule.code, rule.name, diagnostic.severity)
         diagnostics.extend(found)
-    return _finish(diagnostics, report.path)
+    return _finish(diagnostics, report.path, settings.root)
 
 
-def _finish(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
+def file_identity(path: str, root: str | None) -> str:
+    """The file as a fingerprint knows it: relative to the configuration's root (or
+    the current directory), so a baseline holds whether paths are typed absolute or relative."""
+    if path in ("-", "") or root is None:
+        return path.replace("\\", "/")
+    try:
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows)
+        return path.replace("\\", "/")
+
+
+def _finish(diagnostics: list[Diagnostic], path: str, root: str | None = ".") -> list[Diagnostic]:
     """Fingerprint and sort the findings of one file."""
+    identity = file_identity(path, root)
     for d in diagnostics:
-        d.fingerprint = fingerprint(d.code, path, d.logical_location, d.evidence)
+        d.fingerprint = fingerprint(d.code, identity, d.logical_location, d.evidence)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
@@ -151,16 +163,16 @@ def lint_path(path: str, era: str | None = None, settings: "Settings | None" = N
     try:
         source = read_path(path)
     except UnreadableInput as error:
-        return _unreadable(path, error)
+        return _unreadable(path, error, settings.root if settings else ".")
     return lint_source(source, era, settings)
 
 
-def _unreadable(path: str, error: UnreadableInput) -> FileResult:
+def _unreadable(path: str, error: UnreadableInput, root: str = ".") -> FileResult:
     from linter.rules.prs001_unreadable_input import UnreadableInput as Rule
 
     span = Span(error.line, error.column, error.line, error.column)
     diagnostic = Rule.finding(f"文件无法读取：{error.reason}", span, "", error.reason, reason=error.reason)
-    return FileResult(path, _finish([diagnostic], path))
+    return FileResult(path, _finish([diagnostic], path, root))
 
 
 def _internal_error(path: str, error: Exception, rule: str | None = None) -> Diagnostic:

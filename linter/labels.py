@@ -442,6 +442,10 @@ _TABLE7_FUJIAN = (
     _row7("t7f.appeals", "行政申诉、举报数", r"行政申诉(?:[、,]?举报)?数"),
 )
 
+#: Keys of the rows a Fujian table has (its own and those shared with the national table).
+FUJIAN_ROWS_2007 = frozenset(label.key for label in _TABLE7_FUJIAN) | {
+    "t7.recv.in_person", "t7.recv.fax", "t7.recv.mail", "t7.answers.agree", "t7.answers.partial"}
+
 #: (total the row follows, key as spelled) -> key: 被依法纠错数 under 五、行政诉讼数量
 #: is the lawsuits' part, not the reviews'.
 RENAMES_2007: dict[tuple[str, str], str] = {

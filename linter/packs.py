@@ -78,7 +78,7 @@ class _Node:
         return PackError(self.path, self.line, problem)
 
     def value(self) -> Any:
-        return self.loader.construct_object(self.node, deep=True)
+        return _construct(self.loader, self.node, self.path)
 
     def mapping(self, what: str) -> dict[str, "_Node"]:
         import yaml
@@ -87,7 +87,7 @@ class _Node:
             raise self.error(f"{what}应为映射（key: value）")
         items: dict[str, _Node] = {}
         for key, value in self.node.value:
-            name = str(self.loader.construct_object(key))
+            name = str(_construct(self.loader, key, self.path))
             if name in items:
                 raise PackError(self.path, key.start_mark.line + 1, f"重复的键“{name}”")
             items[name] = _Node(value, self.loader, self.path)
@@ -110,9 +110,21 @@ class _Node:
         value = self.value()
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not value or not all(isinstance(v, (str, int)) for v in value):
-            raise self.error(f"{what}应为文本或文本列表")
+        if (not isinstance(value, list) or not value
+                or not all(isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value)):
+            raise self.error(f"{what}应为非空文本或非空文本列表")
         return [str(v) for v in value]
+
+
+def _construct(loader: "yaml.SafeLoader", node: "yaml.Node", path: str) -> Any:
+    """A node's Python value; tags the safe loader does not know are a pack error, not a crash."""
+    import yaml
+
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        problem = getattr(error, "problem", None) or str(error)
+        raise PackError(path, node.start_mark.line + 1, f"无法读取的值：{problem}") from None
 
 
 def _load_yaml(path: Path) -> _Node:
@@ -290,9 +302,15 @@ class IdentityCheck(CheckKind):
         absent: _NoSuchTable | None = None
         for era in (era for era in self.eras if era in L.ERAS):
             try:
-                self.resolved[era] = [resolve_ref(ref, L.ERAS[era], node) for ref in self.expression.refs()]
+                refs = [resolve_ref(ref, L.ERAS[era], node) for ref in self.expression.refs()]
             except _NoSuchTable as error:
                 absent = error
+                continue
+            widths = {len(ref.columns) for ref in refs if ref.wildcard}
+            if len(widths) > 1:
+                shown = "、".join(f"{ref.text}（{len(ref.columns)} 列）" for ref in refs if ref.wildcard)
+                raise node.error(f"{era} 年格式中各个 * 引用的列数不同，无法逐列对应：{shown}")
+            self.resolved[era] = refs
         if not self.resolved and absent is not None:
             raise absent
 
@@ -400,7 +418,7 @@ def parse_expression(text: str, node: _Node) -> Expression:
 
 #: Short row names in identities, per table (the template's own numbering).
 ROW_ALIASES = {
-    "表三": {"一": "t3.new", "二": "t3.carried_over", "三": "t3.results", "四": "t3.carry_forward",
+    "表三": {"一": "t3.new", "二": "t3.carried_over", "四": "t3.carry_forward",
              "七": "t3.total", "(七)": "t3.total", "总计": "t3.total", "(一)": "t3.open", "(二)": "t3.partial",
              "(六)": "t3.other"},
 }
@@ -410,6 +428,8 @@ _WILDCARD = "*"
 def resolve_ref(text: str, era: L.Era, node: _Node) -> CellRef:
     table, *parts = text.split(".")
     if table == "表四":
+        if not any(label.kind == L.T4_HEAD for label in era.labels):
+            raise _NoSuchTable(node.path, node.line, f"{era.id} 年格式中没有表四：{text}")
         return _resolve_table4(text, parts, node)
     labels = [label for label in era.labels if label.values and _table_of(label) == table]
     if not labels:
@@ -455,12 +475,16 @@ def _resolve_column(text: str, table: str, label: L.Label, column: str | None, e
         names = L.T3_COLUMNS
     elif table == "表二":
         names = A.T2_COLUMNS.get(era.id, {}).get(label.parent or "", ())[:label.values]
-    else:  # 统计表: 统计数 (national) or 年度 / 历年累计 (Fujian): by position
-        names = ("统计数", "历年累计")
+    elif label.key in L.FUJIAN_ROWS_2007:  # 统计表, a row the Fujian table has: 年度 / 历年累计
+        names = ("年度", "历年累计")
+    else:  # a row of the national table only: 统计数
+        names = ("统计数",)
     if column is None:
         if len(names) > 1 and table != "统计表":
             raise node.error(f"引用缺少列名（可用：{'、'.join(names)}，或 * 表示每一列）：{text}")
         return CellRef(text, table, label.key, A.short_label(label.canonical), (0,), names[:1], False)
+    if table == "统计表" and column in ("历年累计", _WILDCARD) and label.key not in L.FUJIAN_ROWS_2007:
+        raise node.error(f"“{label.canonical}”只出现在全国统计表中，只有一列“统计数”，没有“{column}”：{text}")
     if column == _WILDCARD:
         return CellRef(text, table, label.key, A.short_label(label.canonical), tuple(range(len(names))),
                        tuple(names), True)
@@ -501,6 +525,7 @@ def xxgk_lint_check_kinds() -> dict[str, type[CheckKind]]:
 
 @dataclass
 class InlineTest:
+    path: str  # the YAML file (a pack may be a folder of them)
     line: int
     input: str
     expect: tuple[str, ...]
@@ -595,8 +620,10 @@ def _make_rule(entry: _Node, kinds: dict[str, type[CheckKind]], pack: str) -> tu
         if key not in params:
             raise entry.error(f"检查类型 {kind_name} 需要参数“{key}”")
     kind = kind_class(params, eras, entry)
+    if isinstance(kind, IdentityCheck):
+        eras = tuple(era for era in eras if era in kind.resolved)  # the eras that have those tables
     message = fields["message"].text("message")
-    doc = fields["doc"].value() if "doc" in fields else ""
+    doc = fields["doc"].text("doc") if "doc" in fields else ""
     attributes = {
         "code": code, "name": name, "severity": severity, "eras": eras,
         "summary": fields["summary"].text("summary") if "summary" in fields else message,
@@ -619,7 +646,9 @@ def _inline_tests(node: _Node | None) -> list[InlineTest]:
         expect = fields["expect"].value() or []
         if not isinstance(expect, list):
             raise fields["expect"].error("expect 应为规则代码列表（可为空列表）")
-        tests.append(InlineTest(item.line, fields["input"].text("input"), tuple(str(e) for e in expect)))
+        if not all(isinstance(e, str) and e.strip() for e in expect):
+            raise fields["expect"].error("expect 应为规则代码列表（可为空列表）")
+        tests.append(InlineTest(item.path, item.line, fields["input"].text("input"), tuple(expect)))
     return tests
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 import pluggy
 
 from . import hookspecs
+from .rule import Rule
 
 ENTRY_POINT_GROUP = "xxgk_lint"
 #: The built-in plugins, as ``pyproject.toml`` advertises them. Registered
@@ -68,39 +69,52 @@ def _plugin_manager(warnings: list[str]) -> pluggy.PluginManager:
     return manager
 
 
-def _answers(manager: pluggy.PluginManager, hook: str, warnings: list[str]) -> list[tuple[str, Any]]:
-    """Call one hook plugin by plugin (builtins first), skipping a plugin that raises."""
-    answers = []
+def _collect(manager: pluggy.PluginManager, hook: str, warnings: list[str],
+             take: Callable[[str, Any], None]) -> None:
+    """Call one hook plugin by plugin (built-ins first) and hand each answer to
+    ``take``; a plugin that raises, or answers something unusable, is skipped."""
     for impl in getattr(manager.hook, hook).get_hookimpls():  # in registration order
         try:
             result = impl.function()
+            if result is not None:
+                take(impl.plugin_name, result)
         except Exception as error:
             warnings.append(f"插件 {impl.plugin_name} 的 {hook} 出错，已跳过：{type(error).__name__}: {error}")
-            continue
-        if result is not None:
-            answers.append((impl.plugin_name, result))
-    return answers
 
 
 @lru_cache(maxsize=None)
 def registry() -> Registry:
+    from .eras import EraPlugin
+
     found = Registry()
     manager = _plugin_manager(found.warnings)
-    for source, rules in _answers(manager, "xxgk_lint_rules", found.warnings):
-        for rule in rules:
+
+    def rules(source: str, answer: Any) -> None:
+        for rule in list(answer):
+            if not (isinstance(rule, type) and issubclass(rule, Rule)):
+                raise TypeError(f"{rule!r} 不是 Rule 的子类")
             add_rule(found, rule, source)
-    for _, kinds in _answers(manager, "xxgk_lint_check_kinds", found.warnings):
-        for name, kind in kinds.items():
-            found.check_kinds.setdefault(name, kind)
-    for _, eras in _answers(manager, "xxgk_lint_eras", found.warnings):
-        for era in eras:
+
+    def eras(source: str, answer: Any) -> None:
+        for era in list(answer):
+            if not isinstance(era, EraPlugin):
+                raise TypeError(f"{era!r} 不是 EraPlugin")
             found.eras.setdefault(era.era.id, era)
-    for _, formats in _answers(manager, "xxgk_lint_output_formats", found.warnings):
-        for name, formatter in formats.items():
-            found.formats.setdefault(name, formatter)
-    for _, defaults in _answers(manager, "xxgk_lint_default_config", found.warnings):
-        for key, value in defaults.items():
-            found.defaults.setdefault(key, value)
+
+    def mapping(target: dict[str, Any], override: bool) -> Callable[[str, Any], None]:
+        def take(source: str, answer: Any) -> None:
+            for key, value in dict(answer).items():
+                if override:  # defaults: a plugin's override the built-ins'
+                    target[key] = value
+                else:
+                    target.setdefault(key, value)
+        return take
+
+    _collect(manager, "xxgk_lint_rules", found.warnings, rules)
+    _collect(manager, "xxgk_lint_check_kinds", found.warnings, mapping(found.check_kinds, False))
+    _collect(manager, "xxgk_lint_eras", found.warnings, eras)
+    _collect(manager, "xxgk_lint_output_formats", found.warnings, mapping(found.formats, False))
+    _collect(manager, "xxgk_lint_default_config", found.warnings, mapping(found.defaults, True))
     return found
 
 

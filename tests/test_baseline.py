@@ -48,3 +48,18 @@ def test_a_broken_baseline_file_is_a_usage_error(tmp_path, seeds_dir):
     bad.write_text("not json", encoding="utf-8")
     result = _cli("check", "--baseline", str(bad), str(seed("003")))
     assert result.returncode == 2 and "基线文件" in result.stderr.decode()
+
+
+def test_baseline_holds_across_path_spellings_and_never_hides_an_unreadable_file(tmp_path, seeds_dir):
+    import os
+
+    shutil.copy(seed("001"), tmp_path / "r.txt")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    baseline = tmp_path / "baseline.json"
+    _cli("check", "--isolated", "--write-baseline", str(baseline), str(tmp_path))
+    relative = subprocess.run([sys.executable, "-m", "linter", "check", "--isolated", "--format", "json",
+                               "--baseline", str(baseline), "."], capture_output=True, cwd=tmp_path,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(relative.stdout)["files"]}
+    assert files["r.txt"]["diagnostics"] == []  # typed differently, still known
+    assert [d["code"] for d in files["bad.txt"]["diagnostics"]] == ["PRS001"]  # never hidden

@@ -113,13 +113,21 @@ def test_config_show_prints_the_resolved_configuration(tree):
 
 @pytest.mark.parametrize("content, problem", [
     ('selekt = ["TPL"]\n', "未知的配置项“selekt”"),
-    ('select = "TPL"\n', "类型应为 list"),
+    ('select = "TPL"\n', "配置项“select”应为列表"),
+    ('select = [1, 2]\n', "每一项都应为非空文本"),
+    ('rule-packs = [1]\n', "每一项都应为非空文本"),
+    ('[per-file-ignores]\n"*.txt" = [1]\n', "应为规则代码的列表"),
+    ('tool = 5\n[tool.x]\n', "TOML 语法错误，位于第 2 行"),
+    ('[tool]\nxxgk-lint = 5\n', "[tool.xxgk-lint] 应为表"),
+    ('[rule-options]\nSEC = { min-chars = 5 }\n', "rule-options 中的“SEC”不是任何规则的代码或名称"),
     ('select = ["NOPE"]\n', "“NOPE”不是任何规则"),
     ('[severity]\nTPL004 = "fatal"\n', "应为 error、warning 或 info"),
     ('select = [\n', "TOML 语法错误"),
 ])
 def test_a_bad_configuration_exits_2_naming_the_problem(tmp_path, seeds_dir, content, problem):
     (tmp_path / ".xxgk-lint.toml").write_text(content, encoding="utf-8")
+    if content.startswith("[tool]"):
+        (tmp_path / ".xxgk-lint.toml").rename(tmp_path / "pyproject.toml")
     shutil.copy(seed("003"), tmp_path / "r.txt")
     result = _cli("check", str(tmp_path / "r.txt"))
     assert result.returncode == 2 and problem in result.stderr.decode(), result.stderr.decode()
@@ -164,3 +172,17 @@ def test_deadline_flag_overrides_the_agency_kind(tmp_path, seeds_dir):
     assert _codes(_cli("check", "--format", "json", "--select", "PER003", str(report))) == set()
     early = _cli("check", "--format", "json", "--select", "PER003", "--deadline", "department=01-20", str(report))
     assert _codes(early) == {"PER003"}
+
+
+def test_a_byte_order_mark_is_accepted_and_non_utf8_is_refused(tmp_path, seeds_dir):
+    shutil.copy(seed("003"), tmp_path / "r.txt")
+    (tmp_path / ".xxgk-lint.toml").write_bytes("\ufeffselect = [\"TPL\"]\n".encode("utf-8"))
+    assert _cli("check", str(tmp_path / "r.txt")).returncode == 0
+    (tmp_path / ".xxgk-lint.toml").write_bytes(b"select = [\"\xff\"]\n")
+    result = _cli("check", str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and "不是 UTF-8" in result.stderr.decode()
+
+
+def test_config_show_refuses_a_missing_path(tmp_path):
+    result = _cli("config", "show", str(tmp_path / "nope"))
+    assert result.returncode == 2 and "路径不存在" in result.stderr.decode()

@@ -81,6 +81,17 @@ BROKEN = {
                  "    date: '01-31'\n", 2, "不合规范"),
     "unknown parameter": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: deadline\n    message: m\n"
                           "    date: '01-31'\n    sections: 6\n", 7, "没有参数“sections”"),
+    "unknown tag": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: deadline\n    message: !foo bar\n"
+                    "    date: '01-31'\n", 5, "无法读取的值"),
+    "python tag": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: deadline\n"
+                   "    message: !!python/object/apply:os.system ['true']\n    date: '01-31'\n", 5, "无法读取的值"),
+    "wildcards of different widths": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: identity\n"
+                                      "    message: m\n    expression: 表三.一.* == 表四.*.总计\n", 6, "列数不同"),
+    "empty phrase": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: forbidden-phrase\n"
+                     "    message: m\n    phrases: ['']\n", 6, "非空文本"),
+    "cumulative column of a national row": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: identity\n"
+                                            "    message: m\n    expression: 统计表.申请办结数.历年累计 == "
+                                            "统计表.按时办结数.历年累计\n", 6, "只有一列“统计数”"),
     "bad date": ("rules:\n  - code: PCK001\n    name: some-rule\n    check: deadline\n    message: m\n"
                  "    date: '13-45'\n", 6, "date 应为"),
 }
@@ -149,3 +160,32 @@ def test_forbidden_phrase_kind_points_at_each_occurrence(tmp_path, seeds_dir):
     (finding,) = _lint("\n".join(lines), pack)
     assert (finding.span.line, lines[5][finding.span.column - 1:finding.span.end_column - 1]) == (6, "XX")
     assert "“XX”" in finding.message
+
+
+def test_identity_rules_apply_only_to_the_eras_that_have_their_tables(tmp_path):
+    from linter.packs import load_pack
+
+    pack = _pack(tmp_path, "  - code: PCK004\n    name: reviews\n    check: identity\n    message: m\n"
+                           "    expression: 表四.*.总计 >= 表四.*.尚未审结\n"
+                           "  - code: PCK005\n    name: fujian\n    check: identity\n    message: m\n"
+                           "    expression: 统计表.受理依申请公开信息总数.* >= 统计表.当面申请数.*\n")
+    rules = {rule.code: rule for rule in load_pack(str(pack)).rules}
+    assert rules["PCK004"].eras == ("2019", "2021") and rules["PCK005"].eras == ("2007",)
+
+
+def test_the_same_pack_named_twice_counts_once_and_a_clash_between_packs_is_refused(tmp_path, seeds_dir):
+    text = seed("003").read_text(encoding="utf-8")
+    assert len([d for d in _lint(text, PACK, PACK) if d.code == "PRV001"]) == 1
+    other = tmp_path / "other.yaml"
+    other.write_text(PACK.read_text(encoding="utf-8").replace("name: 示例省份年报补充要求", "name: 另一个"),
+                     encoding="utf-8")
+    result = _cli("check", "--rule-pack", str(PACK), "--rule-pack", str(other), str(seed("003")))
+    assert result.returncode == 2 and "PRV001" in result.stderr.decode() and "重复" in result.stderr.decode()
+
+
+def test_inline_test_results_name_the_file_of_a_folder_pack(tmp_path):
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "b.yaml").write_text(PACK.read_text(encoding="utf-8"), encoding="utf-8")
+    result = _cli("test", str(folder))
+    assert result.returncode == 0 and f"{folder / 'b.yaml'}:20: PRV001 通过" in result.stdout.decode()

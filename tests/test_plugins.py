@@ -97,3 +97,21 @@ def test_a_plugin_reusing_a_builtin_code_is_refused_and_the_builtin_kept():
     assert found.rules["TPL004"] is builtin and "other" in found.warnings[-1]
     bad = type("Bad", (builtin,), {"code": "T4", "name": "bad"})
     assert "不合规范" in add_rule(found, bad, "other")
+
+
+def test_a_plugin_answering_nonsense_is_skipped_with_a_warning(tmp_path, seeds_dir):
+    from helpers import seed
+
+    package = tmp_path / "xxgk_nonsense_plugin"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from linter.hookspecs import hookimpl\n\n@hookimpl\ndef xxgk_lint_rules():\n    return 5\n\n"
+        "@hookimpl\ndef xxgk_lint_check_kinds():\n    return ['not', 'a', 'mapping']\n", encoding="utf-8")
+    dist = tmp_path / "xxgk_nonsense_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: xxgk-nonsense-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[xxgk_lint]\nnonsense = xxgk_nonsense_plugin\n")
+    result = _run(tmp_path, "check", "--select", "TPL", str(seed("003")))
+    assert result.returncode == 0, result.stderr.decode()
+    stderr = result.stderr.decode()
+    assert "nonsense 的 xxgk_lint_rules 出错" in stderr and "nonsense 的 xxgk_lint_check_kinds 出错" in stderr
