@@ -352,7 +352,8 @@ def table3_result_keys(era: str) -> tuple[str, ...]:
     """The result leaves that add up to （七）总计 (21 in era 2021, 19 in era 2019)."""
     from . import labels
 
-    shape = next((s for s in labels.ERAS[era].tables if s.kind == "表三"), None)
+    era_data = labels.ERAS.get(era)  # a plugin era has no national table 三
+    shape = next((s for s in era_data.tables if s.kind == "表三"), None) if era_data else None
     if shape is None:
         return ()
     return tuple(k for k in shape.rows if k not in (T3_NEW, T3_CARRIED, T3_TOTAL, T3_FORWARD))

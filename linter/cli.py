@@ -31,8 +31,9 @@ def _config_options(parser: argparse.ArgumentParser) -> None:
                        help="override a rule's severity: error, warning or info (repeatable)")
     group.add_argument("--rule-pack", metavar="PATH", action="append", default=[],
                        help="YAML rule pack (file or folder) to load (repeatable)")
-    group.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default=None,
-                       help="template era to parse with (default: detected from labels and year)")
+    group.add_argument("--era", default=None, metavar="ERA",
+                       help="template era to parse with: auto (default: detected from labels and year), "
+                            "2007, 2019, 2021, or one a plugin adds (see `xxgk-lint eras`)")
     group.add_argument("--deadline", metavar="KEY=VALUE", action="append", default=[],
                        help="publication-deadline setting, e.g. agency-kind=department (see `rule PER003`)")
     group.add_argument("--rule-option", metavar="RULE:KEY=VALUE", action="append", default=[],
@@ -62,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="print the typed AST of one report as JSON")
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--stdin-filename", metavar="NAME")
-    parse.add_argument("--era", choices=("auto", "2007", "2019", "2021"), default="auto")
+    parse.add_argument("--era", default="auto", metavar="ERA", help="as for check")
 
     commands.add_parser("eras", help="list the template eras with their years and legal basis")
 
@@ -362,11 +363,17 @@ def _rules(args: argparse.Namespace) -> int:
                      "summary": rule.summary, "source": source} for rule, source in table]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
-    rows = [(rule.code, rule.name, rule.severity, ",".join(rule.eras), source, rule.summary)
+    rows = [(rule.code, rule.name, rule.severity, _eras_text(rule), source, rule.summary)
             for rule, source in table]
     print(tabulate(rows, headers=("代码", "名称", "级别", "适用年代", "来源", "说明"), tablefmt="simple",
                    disable_numparse=True))
     return 0
+
+
+def _eras_text(rule: type) -> str:
+    from .rule import ANY_ERA
+
+    return "全部" if ANY_ERA in rule.eras else ",".join(rule.eras)
 
 
 def _rule(args: argparse.Namespace) -> int:
@@ -375,7 +382,7 @@ def _rule(args: argparse.Namespace) -> int:
         if wanted.upper() == rule.code or wanted == rule.name:
             print(f"# {rule.code} {rule.name}\n")
             print(f"{rule.summary}\n")
-            print(f"级别：{rule.severity}　适用年代：{'、'.join(rule.eras)}　来源：{source}\n")
+            print(f"级别：{rule.severity}　适用年代：{_eras_text(rule)}　来源：{source}\n")
             print(rule.documentation())
             return 0
     raise _UsageError(f"没有代码或名称为“{wanted}”的规则（xxgk-lint rules 列出全部规则）")
@@ -441,6 +448,10 @@ def _parse(args: argparse.Namespace) -> int:
     except UnreadableInput as error:
         print(f"{args.path}:{error.line}:{error.column}: PRS001 文件无法读取：{error.reason}", file=sys.stderr)
         return 1
+    from .config import era_choices
+
+    if args.era not in era_choices():
+        raise _UsageError(f"未知的格式年代“{args.era}”（可用：{'、'.join(era_choices())}）")
     report = parse_source(source, None if args.era == "auto" else args.era)
     sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -25,7 +25,6 @@ from .hookspecs import hookimpl
 
 CONFIG_FILES = (".xxgk-lint.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
-ERAS = ("auto", "2007", "2019", "2021")
 #: The keys a configuration may have, with their TOML type.
 KEYS: dict[str, type] = {
     "select": list,
@@ -218,14 +217,22 @@ def check_table(data: dict[str, Any], where: str) -> None:
     for code, severity in data.get("severity", {}).items():
         if not isinstance(severity, str) or severity not in SEVERITIES:
             raise ConfigError(f"{where}：severity.{code} 应为 error、warning 或 info，而不是“{severity}”")
-    if data.get("era", "auto") not in ERAS:
-        raise ConfigError(f"{where}：era 应为 {'、'.join(ERAS)} 之一")
+    eras = era_choices()
+    if data.get("era", "auto") not in eras:
+        raise ConfigError(f"{where}：era 应为 {'、'.join(eras)} 之一，而不是“{data.get('era')}”")
     for pattern, selectors in data.get("per-file-ignores", {}).items():
         if not isinstance(selectors, list) or not all(isinstance(item, str) and item for item in selectors):
             raise ConfigError(f"{where}：per-file-ignores.“{pattern}”应为规则代码的列表")
     for rule, table in data.get("rule-options", {}).items():
         if not isinstance(table, dict):
             raise ConfigError(f"{where}：rule-options.{rule} 应为表（如 {{ min-chars = 60 }}）")
+
+
+def era_choices() -> tuple[str, ...]:
+    """``auto`` and the ids of the eras the plugins provide."""
+    from .plugins import registry
+
+    return ("auto", *sorted(registry().eras))
 
 
 def settings_from(data: dict[str, Any], source: str | None, root: str) -> Settings:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Iterable
 
 from .ast import Report, Span
 from .diagnostics import Diagnostic, fingerprint
-from .rule import ALL_ERAS
 from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
 
 if TYPE_CHECKING:
@@ -96,9 +95,9 @@ def check_report(report: Report, settings: "Settings | None" = None,
     settings = settings or Settings()
     diagnostics: list[Diagnostic] = []
     for rule in active_rules(settings, extra_rules):
-        if report.era not in rule.eras or not settings.enabled(rule.code, rule.name, report.path):
+        if not rule.applies_to(report.era) or not settings.enabled(rule.code, rule.name, report.path):
             continue
-        if report.era_source is None and set(rule.eras) != set(ALL_ERAS):
+        if report.era_source is None and rule.era_specific():
             continue  # era unknown (PRS002): judging it against one era's template would be noise
         try:
             found = list(rule(settings.options_for(rule.code, rule.name)).check(report))

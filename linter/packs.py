@@ -40,7 +40,7 @@ from . import labels as L
 from .ast import Paragraph, Report, Span
 from .diagnostics import Diagnostic
 from .hookspecs import hookimpl
-from .rule import ALL_ERAS, Rule
+from .rule import ANY_ERA, Rule
 
 if TYPE_CHECKING:  # yaml is imported only when a pack is read (every run loads this plugin)
     import yaml
@@ -300,9 +300,12 @@ class IdentityCheck(CheckKind):
         self.expression = parse_expression(self.text, node)
         self.resolved: dict[str, list[CellRef]] = {}
         absent: _NoSuchTable | None = None
-        for era in (era for era in self.eras if era in L.ERAS):
+        from .plugins import registry
+
+        eras = registry().eras
+        for era in sorted(eras) if ANY_ERA in self.eras else self.eras:
             try:
-                refs = [resolve_ref(ref, L.ERAS[era], node) for ref in self.expression.refs()]
+                refs = [resolve_ref(ref, eras[era].era, node) for ref in self.expression.refs()]
             except _NoSuchTable as error:
                 absent = error
                 continue
@@ -607,10 +610,13 @@ def _make_rule(entry: _Node, kinds: dict[str, type[CheckKind]], pack: str) -> tu
     severity = fields["severity"].text("severity") if "severity" in fields else "warning"
     if severity not in ("error", "warning", "info"):
         raise fields["severity"].error("severity 应为 error、warning 或 info")
-    eras = tuple(fields["eras"].texts("eras")) if "eras" in fields else ALL_ERAS
+    from .plugins import registry
+
+    eras = tuple(fields["eras"].texts("eras")) if "eras" in fields else (ANY_ERA,)
+    known = registry().eras
     for era in eras:
-        if era not in ALL_ERAS:
-            raise fields["eras"].error(f"未知的格式年代“{era}”（可用：{'、'.join(ALL_ERAS)}）")
+        if era not in known and era != ANY_ERA:
+            raise fields["eras"].error(f"未知的格式年代“{era}”（可用：{'、'.join(sorted(known))}）")
     allowed = set(kind_class.required) | set(kind_class.optional)
     params = {k: v for k, v in fields.items() if k not in _RULE_KEYS}
     for key, node in params.items():
@@ -621,7 +627,7 @@ def _make_rule(entry: _Node, kinds: dict[str, type[CheckKind]], pack: str) -> tu
             raise entry.error(f"检查类型 {kind_name} 需要参数“{key}”")
     kind = kind_class(params, eras, entry)
     if isinstance(kind, IdentityCheck):
-        eras = tuple(era for era in eras if era in kind.resolved)  # the eras that have those tables
+        eras = tuple(kind.resolved)  # the eras that have those tables
     message = fields["message"].text("message")
     doc = fields["doc"].text("doc") if "doc" in fields else ""
     attributes = {

@@ -14,14 +14,17 @@ from typing import Any, ClassVar, Iterator, Mapping
 from .ast import Report, Span
 from .diagnostics import Diagnostic
 
+#: The built-in template eras (plugins may add more, see ``xxgk_lint_eras``).
 ALL_ERAS = ("2007", "2019", "2021")
+#: In ``eras``: every era, those of plugins included.
+ANY_ERA = "*"
 
 
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[str]
-    eras: ClassVar[tuple[str, ...]] = ALL_ERAS
+    eras: ClassVar[tuple[str, ...]] = (ANY_ERA,)
     summary: ClassVar[str]  # Chinese one-liner, shown in rule lists
 
     def __init__(self, options: Mapping[str, Any] | None = None):
@@ -35,6 +38,15 @@ class Rule:
     def finding(cls, message: str, span: Span, logical_location: str = "", evidence: str = "",
                 **data: Any) -> Diagnostic:
         return Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data, evidence)
+
+    @classmethod
+    def applies_to(cls, era: str) -> bool:
+        return ANY_ERA in cls.eras or era in cls.eras
+
+    @classmethod
+    def era_specific(cls) -> bool:
+        """Judges a report against one era's template (so needs to know the era)."""
+        return ANY_ERA not in cls.eras and not set(ALL_ERAS) <= set(cls.eras)
 
     @classmethod
     def documentation(cls) -> str:

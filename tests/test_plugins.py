@@ -115,3 +115,37 @@ def test_a_plugin_answering_nonsense_is_skipped_with_a_warning(tmp_path, seeds_d
     assert result.returncode == 0, result.stderr.decode()
     stderr = result.stderr.decode()
     assert "nonsense 的 xxgk_lint_rules 出错" in stderr and "nonsense 的 xxgk_lint_check_kinds 出错" in stderr
+
+
+def test_an_era_from_a_plugin_can_be_chosen_everywhere(tmp_path, seeds_dir):
+    from helpers import seed
+
+    package = tmp_path / "xxgk_era_plugin"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "import dataclasses\n"
+        "from linter.eras import GRAMMAR_DIR, EraPlugin\n"
+        "from linter.hookspecs import hookimpl\n"
+        "from linter.labels import ERA_2021\n\n"
+        "@hookimpl\n"
+        "def xxgk_lint_eras():\n"
+        "    era = dataclasses.replace(ERA_2021, id='2030', years='2030 年及以后', basis='某新格式通知')\n"
+        "    return [EraPlugin(era, GRAMMAR_DIR / '2021.lark', ('只在新格式中出现的标签',))]\n",
+        encoding="utf-8")
+    dist = tmp_path / "xxgk_era_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: xxgk-era-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[xxgk_lint]\nnew-era = xxgk_era_plugin\n")
+    assert "2030" in _run(tmp_path, "eras").stdout.decode()
+    result = _run(tmp_path, "check", "--format", "json", "--era", "2030", str(seed("003")))
+    record = json.loads(result.stdout)["files"][0]
+    assert (record["era"], record["era_source"]) == ("2030", "option")
+    codes = {d["code"] for d in record["diagnostics"]}
+    assert "TPL002" not in codes  # an era-2021 rule does not judge an era-2030 report
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules:\n  - code: NEW001\n    name: new-era-rule\n    check: required-phrase\n"
+                    "    phrases: [不存在的说法]\n    eras: ['2030']\n    message: 新格式要求的说法\n", encoding="utf-8")
+    fired = _run(tmp_path, "check", "--era", "2030", "--rule-pack", str(pack), "--select", "NEW", str(seed("003")))
+    assert "NEW001" in fired.stdout.decode()
+    unknown = _run(tmp_path, "check", "--era", "2099", str(seed("003")))
+    assert unknown.returncode == 2 and "2099" in unknown.stderr.decode()
