@@ -273,8 +273,7 @@ UNIGNORABLE = ("PRS001", "INT001")
 def _baseline_key(path: str, result, diagnostic) -> str:
     """A finding's fingerprint with the file named relative to the baseline file:
     the baseline holds however the paths are typed and wherever it is run from."""
-    from .diagnostics import fingerprint
-    from .engine import file_identity
+    from .diagnostics import file_identity, fingerprint
 
     identity = file_identity(result.path, os.path.dirname(os.path.abspath(path)))
     return fingerprint(diagnostic.code, identity, diagnostic.logical_location, diagnostic.evidence)

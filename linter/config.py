@@ -21,6 +21,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
+from .diagnostics import file_identity
 from .hookspecs import hookimpl
 
 CONFIG_FILES = (".xxgk-lint.toml", "pyproject.toml")
@@ -81,7 +82,7 @@ class Settings:
     def file_ignores(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:
             return ()
-        relative = _relative(path, self.root)
+        relative = file_identity(path, self.root)
         found: list[str] = []
         for pattern, selectors in self.per_file_ignores:
             if fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatchcase(os.path.basename(path), pattern)):
@@ -138,14 +139,6 @@ def specificity(selector: str, code: str, name: str) -> int | None:
 def _best(selectors: tuple[str, ...], code: str, name: str) -> int | None:
     ranks = [rank for s in selectors if (rank := specificity(s, code, name)) is not None]
     return max(ranks) if ranks else None
-
-
-def _relative(path: str, root: str) -> str:
-    try:
-        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    except ValueError:  # another drive (Windows)
-        relative = path
-    return relative.replace(os.sep, "/")
 
 
 # ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,17 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.code)
+
+
+def file_identity(path: str, root: str | None) -> str:
+    """A file named relative to ``root`` with ``/`` separators (for fingerprints,
+    baselines and per-file-ignores): the same however the path was typed."""
+    if path in ("-", "") or root is None:
+        return path.replace("\\", "/")
+    try:
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows)
+        return path.replace("\\", "/")
 
 
 def fingerprint(code: str, path: str, logical_location: str, evidence: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .ast import Report, Span
-from .diagnostics import Diagnostic, fingerprint
+from .diagnostics import Diagnostic, file_identity, fingerprint
 from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
 
 if TYPE_CHECKING:
@@ -108,17 +108,6 @@ def check_report(report: Report, settings: "Settings | None" = None,
             diagnostic.severity = settings.severity_of(rule.code, rule.name, diagnostic.severity)
         diagnostics.extend(found)
     return _finish(diagnostics, report.path, settings.root)
-
-
-def file_identity(path: str, root: str | None) -> str:
-    """The file as a fingerprint knows it: relative to the configuration's root (or
-    the current directory), so a baseline holds whether paths are typed absolute or relative."""
-    if path in ("-", "") or root is None:
-        return path.replace("\\", "/")
-    try:
-        return os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
-    except ValueError:  # another drive (Windows)
-        return path.replace("\\", "/")
 
 
 def _finish(diagnostics: list[Diagnostic], path: str, root: str | None = ".") -> list[Diagnostic]:

@@ -312,6 +312,8 @@ ERA_2019 = _template_era(
 # each province numbered its own way; the table grammar itself is generic
 # (label, unit, values), so unknown rows of other provinces are kept as rows.
 
+#: A row label's numbering, on normalised text: "其中:", "一、", "(一)", "1." / "1、".
+UNNUMBERED = re.compile(r"^(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
 # One digit only: in crawler text the numbering follows the previous row's
 # digits ("…15092.政府公报公开"), and no table numbers its rows beyond 9.
 _NUMBERING_2007 = r"(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d[.、])?"
@@ -322,9 +324,7 @@ def _row7(key: str, canonical: str, core: str | None = None, values: int = 1, ki
           parent: str | None = None, firsts: str = "") -> Label:
     """An era-2007 table label; ``core`` is a regex for the text after the numbering."""
     if core is None:
-        core = re.escape(normalize(re.sub(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])",
-                                          "", canonical)))
-        core = core.replace("、", "[、,]")
+        core = re.escape(UNNUMBERED.sub("", normalize(canonical))).replace("、", "[、,]")
     return Label(key, kind, canonical, values=values if kind == T7_ROW else 0, parent=parent,
                  pattern=_NUMBERING_2007 + core + _NOTE, firsts=firsts)
 
@@ -507,9 +507,6 @@ def _by_norm(era: Era) -> dict[str, tuple[Label, bool]]:
     return table
 
 
-_UNNUMBERED = re.compile(r"^(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
-
-
 def _spelling_pattern(spelling: str) -> str:
     """Regex for a normalised spelling, tolerant of numbering and separator styles."""
     text = normalize(spelling)
@@ -540,7 +537,7 @@ def _label_regex(era: Era) -> re.Pattern[str]:
         firsts.update(label.firsts)
         for spelling in (label.canonical,) + label.variants:
             text = normalize(spelling)
-            firsts.update((text[0], text.lstrip("(")[0], _UNNUMBERED.sub("", text)[0]))
+            firsts.update((text[0], text.lstrip("(")[0], UNNUMBERED.sub("", text)[0]))
     if not alternatives:
         return re.compile(r"(?!)")  # an era without table labels matches nothing
     first = "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]"

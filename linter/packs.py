@@ -469,7 +469,7 @@ def _resolve_row(table: str, name: str, labels: list[L.Label], node: _Node, era:
 
 
 def _unnumbered(text: str) -> str:
-    return L._UNNUMBERED.sub("", _compact(text))
+    return L.UNNUMBERED.sub("", _compact(text))
 
 
 def _resolve_column(text: str, table: str, label: L.Label, column: str | None, era: L.Era,
