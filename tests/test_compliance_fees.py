@@ -1,28 +1,7 @@
 """FEE001 (fee statements) and FEE002 (table 三 （六）2 vs part 六) on modified real reports."""
 from __future__ import annotations
 
-from linter.engine import lint_bytes
-
-from helpers import CORPUS, seed
-
-
-def _text(prefix: str) -> str:
-    return seed(prefix).read_text(encoding="utf-8")
-
-
-def _replace_line(text: str, number: int, new: str) -> str:
-    lines = text.split("\n")
-    lines[number - 1] = new
-    return "\n".join(lines)
-
-
-def _line(text: str, number: int) -> str:
-    return text.split("\n")[number - 1]
-
-
-def _findings(data: str | bytes, code: str, path: str = "r.txt"):
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return [d for d in lint_bytes(raw, path).diagnostics if d.code == code]
+from helpers import CORPUS, findings_of, line_of, replace_line, seed_text, seed
 
 
 # -- FEE001 ---------------------------------------------------------------
@@ -32,63 +11,63 @@ def test_fee001_silent_on_the_real_phrasings(seeds_dir):
     # 000 政府信息处理费, 002 信息公开处理费, 003 信息处理费, 004 全部免费 (era 2007),
     # 001 part 六 "无" (era 2019: nothing required)
     for prefix in ("000", "001", "002", "003", "004"):
-        assert _findings(seed(prefix).read_bytes(), "FEE001") == [], prefix
+        assert findings_of(seed(prefix).read_bytes(), "FEE001") == [], prefix
 
 
 def test_fee001_error_for_a_bare_none_in_part6(seeds_dir):
-    text = _text("003")
-    assert _line(text, 72) == "本年度未收取信息处理费。"
-    (finding,) = _findings(_replace_line(text, 72, "无"), "FEE001")
+    text = seed_text("003")
+    assert line_of(text, 72) == "本年度未收取信息处理费。"
+    (finding,) = findings_of(replace_line(text, 72, "无"), "FEE001")
     assert finding.severity == "error"
     assert (finding.span.line, finding.span.column) == (72, 1)
     assert finding.logical_location == "第六部分" and "信息处理费" in finding.message
 
 
 def test_fee001_amounts_in_yuan_are_a_statement(seeds_dir):
-    text = _replace_line(_text("003"), 72, "2022年全区实际收取信息处理费共计400元。")
-    assert _findings(text, "FEE001") == []
+    text = replace_line(seed_text("003"), 72, "2022年全区实际收取信息处理费共计400元。")
+    assert findings_of(text, "FEE001") == []
 
 
 def test_fee001_part6_missing_and_no_statement_anywhere(seeds_dir):
-    text = _replace_line(_replace_line(_text("003"), 71, ""), 72, "")
-    (finding,) = _findings(text, "FEE001")
+    text = replace_line(replace_line(seed_text("003"), 71, ""), 72, "")
+    (finding,) = findings_of(text, "FEE001")
     assert finding.data["where"] == "report" and finding.span.line == 1
 
 
 def test_fee001_era2019_needs_nothing(seeds_dir):
-    assert _line(_text("001"), 102) == "无"
-    assert _findings(seed("001").read_bytes(), "FEE001") == []
+    assert line_of(seed_text("001"), 102) == "无"
+    assert findings_of(seed("001").read_bytes(), "FEE001") == []
 
 
 def test_fee001_era2007_statement_in_prose_or_in_the_fujian_fee_row(corpus_dir):
     # Pingtan 2015 states it under its own heading and in its Fujian table row
     # 政府信息公开收费减免金额; either is enough, neither is a finding.
     text = (CORPUS / "012.txt").read_text(encoding="utf-8")
-    assert _findings(text, "FEE001", "012.txt") == []
+    assert findings_of(text, "FEE001", "012.txt") == []
     sentence = "四、政府信息公开的收费及减免情况2015年我区各级工作部门依申请提供政府信息暂不收费"
     row = "政府信息公开收费减免金额"
     assert sentence in text and row in text
-    assert _findings(text.replace(sentence, ""), "FEE001", "012.txt") == []
-    assert _findings(text.replace(row, "其他事项金额"), "FEE001", "012.txt") == []
-    (finding,) = _findings(text.replace(sentence, "").replace(row, "其他事项金额"), "FEE001", "012.txt")
+    assert findings_of(text.replace(sentence, ""), "FEE001", "012.txt") == []
+    assert findings_of(text.replace(row, "其他事项金额"), "FEE001", "012.txt") == []
+    (finding,) = findings_of(text.replace(sentence, "").replace(row, "其他事项金额"), "FEE001", "012.txt")
     assert finding.severity == "warning" and finding.span.line == 1
 
 
 def test_fee001_era2007_warning_when_pingtan_2017_dropped_it(corpus_dir):
     text = (CORPUS / "014.txt").read_text(encoding="utf-8")
-    (finding,) = _findings(text, "FEE001", "014.txt")
+    (finding,) = findings_of(text, "FEE001", "014.txt")
     assert finding.severity == "warning" and finding.logical_location == "第三十二条（三）"
     assert finding.span.line == 1  # the title line
     # 行政事业性收费信息 and 免费 elsewhere are not fee statements; a real one silences it
     assert "行政事业性收费信息" in text
     fixed = text.replace("四、因政府信息公开申请行政复议", "2017年我区依申请提供政府信息不收费。四、因政府信息公开申请行政复议", 1)
-    assert _findings(fixed, "FEE001", "014.txt") == []
+    assert findings_of(fixed, "FEE001", "014.txt") == []
 
 
 def test_fee001_era2007_seed004_sentence_removed_keeps_the_table_row(seeds_dir):
-    text = _text("004")
-    assert "收费及减免" in _line(text, 31)
-    assert _findings(_replace_line(text, 31, ""), "FEE001") == []  # row 七、依申请公开信息收取的费用
+    text = seed_text("004")
+    assert "收费及减免" in line_of(text, 31)
+    assert findings_of(replace_line(text, 31, ""), "FEE001") == []  # row 七、依申请公开信息收取的费用
 
 
 # -- FEE002 ---------------------------------------------------------------
@@ -97,18 +76,18 @@ _ROW = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不�
 
 
 def _with_dropped_for_fees(text: str) -> str:
-    assert _line(text, 59) == _ROW
-    return _replace_line(text, 59, _ROW.replace("| 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |"))
+    assert line_of(text, 59) == _ROW
+    return replace_line(text, 59, _ROW.replace("| 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |"))
 
 
 def test_fee002_silent_when_no_application_was_dropped_for_fees(seeds_dir):
     for prefix in ("000", "002", "003"):
-        assert _findings(seed(prefix).read_bytes(), "FEE002") == [], prefix
+        assert findings_of(seed(prefix).read_bytes(), "FEE002") == [], prefix
 
 
 def test_fee002_part6_says_only_that_nothing_was_collected(seeds_dir):
-    text = _with_dropped_for_fees(_text("003"))
-    (finding,) = _findings(text, "FEE002")
+    text = _with_dropped_for_fees(seed_text("003"))
+    (finding,) = findings_of(text, "FEE002")
     assert finding.severity == "warning"
     assert (finding.span.line, finding.span.column) == (72, 1)  # part 六, what to fix
     assert finding.data["row_line"] == 59 and finding.data["provenance"] == "source"
@@ -116,23 +95,23 @@ def test_fee002_part6_says_only_that_nothing_was_collected(seeds_dir):
 
 
 def test_fee002_silent_when_part6_reports_the_notice(seeds_dir):
-    text = _with_dropped_for_fees(_text("003"))
-    text = _replace_line(text, 72, "本年度发出收费通知1件，申请人逾期未缴纳，未收取信息处理费。")
-    assert _findings(text, "FEE002") == []
+    text = _with_dropped_for_fees(seed_text("003"))
+    text = replace_line(text, 72, "本年度发出收费通知1件，申请人逾期未缴纳，未收取信息处理费。")
+    assert findings_of(text, "FEE002") == []
 
 
 def test_fee002_is_not_tied_to_table2_fees(seeds_dir):
     # table 二 行政事业性收费 is the agency's general fees, not 信息处理费
-    text = _text("003")
-    assert _line(text, 33) == "行政事业性收费 | 0 |"
-    text = _replace_line(text, 33, "行政事业性收费 | 5.2 |")
-    assert _findings(text, "FEE002") == [] and _findings(text, "FEE001") == []
+    text = seed_text("003")
+    assert line_of(text, 33) == "行政事业性收费 | 0 |"
+    text = replace_line(text, 33, "行政事业性收费 | 5.2 |")
+    assert findings_of(text, "FEE002") == [] and findings_of(text, "FEE001") == []
 
 
 def test_fee002_pingtan_2025_digit_run_with_a_nonzero_digit(corpus_dir):
     text = (CORPUS / "022.txt").read_text(encoding="utf-8")
-    (finding,) = _findings(text, "FEE002", "022.txt")
+    (finding,) = findings_of(text, "FEE002", "022.txt")
     assert finding.data["provenance"] == "uncertain" and "2000002" in finding.message
     fixed = text.replace("2025年，无收取信息处理费情况。", "2025年，发出收费通知2件，申请人均未缴纳，无收取信息处理费情况。")
     assert fixed != text
-    assert _findings(fixed, "FEE002", "022.txt") == []
+    assert findings_of(fixed, "FEE002", "022.txt") == []

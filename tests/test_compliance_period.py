@@ -3,38 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from linter.engine import lint_bytes, parse_source
-from linter.source import decode
+from linter.engine import lint_bytes
 from linter.rules.per003_late_publication import LatePublication
 
-from helpers import CORPUS, seed
-
-
-def _text(prefix: str) -> str:
-    return seed(prefix).read_text(encoding="utf-8")
-
-
-def _replace_line(text: str, number: int, new: str) -> str:
-    lines = text.split("\n")
-    lines[number - 1] = new
-    return "\n".join(lines)
-
-
-def _line(text: str, number: int) -> str:
-    return text.split("\n")[number - 1]
-
-
-def _findings(data: str | bytes, code: str, path: str = "r.txt"):
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return [d for d in lint_bytes(raw, path).diagnostics if d.code == code]
-
-
-def _report(text: str, path: str = "r.txt"):
-    return parse_source(decode(text.encode("utf-8"), path))
+from helpers import CORPUS, findings_of, line_of, parse_text, replace_line, seed_text, seed
 
 
 def _replaced(prefix: str, old: str, new: str) -> str:
-    text = _text(prefix)
+    text = seed_text(prefix)
     assert old in text
     return text.replace(old, new, 1)
 
@@ -44,32 +20,32 @@ def _replaced(prefix: str, old: str, new: str) -> str:
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002"])
 def test_per001_warns_on_seeds_without_a_period_statement(seeds_dir, prefix):
-    (finding,) = _findings(seed(prefix).read_bytes(), "PER001")
+    (finding,) = findings_of(seed(prefix).read_bytes(), "PER001")
     assert finding.severity == "warning" and finding.logical_location == "统计期限"
 
 
 def test_per001_silent_with_a_statement_and_fires_without_it(seeds_dir):
-    assert _findings(seed("003").read_bytes(), "PER001") == []
-    assert _findings(seed("004").read_bytes(), "PER001") == []
+    assert findings_of(seed("003").read_bytes(), "PER001") == []
+    assert findings_of(seed("004").read_bytes(), "PER001") == []
     text = _replaced("003", "统计期限自2022年1月1日起至2022年12月31日止", "")
-    (finding,) = _findings(text, "PER001")
+    (finding,) = findings_of(text, "PER001")
     assert finding.span.line == 1 and "2022年1月1日至2022年12月31日" in finding.message
 
 
 def test_per001_statement_with_blank_dates(corpus_dir):
     # Pingtan county 2013: "本报告所列数据的统计期限自至。" (template never filled in)
     text = (CORPUS / "008.txt").read_text(encoding="utf-8")
-    (finding,) = _findings(text, "PER001", "008.txt")
+    (finding,) = findings_of(text, "PER001", "008.txt")
     assert finding.data["kind"] == "no-dates" and finding.span.line == 10
     line = text.split("\n")[9]
     assert line[finding.span.column - 1:].startswith("统计期限自至")
     fixed = text.replace("统计期限自至", "统计期限自2013年1月1日起至2013年12月31日止")
-    assert _findings(fixed, "PER001", "008.txt") == []
+    assert findings_of(fixed, "PER001", "008.txt") == []
 
 
 def test_per001_statement_broken_over_pdf_lines(corpus_dir):
     # 002.md: "…统计周期" / "为 2024 年 1 月 1 日至 12 月 31 日" on two lines
-    assert _findings((CORPUS / "002.md").read_bytes(), "PER001", "002.md") == []
+    assert findings_of((CORPUS / "002.md").read_bytes(), "PER001", "002.md") == []
 
 
 # -- PER002 ---------------------------------------------------------------
@@ -77,12 +53,12 @@ def test_per001_statement_broken_over_pdf_lines(corpus_dir):
 
 def test_per002_silent_on_matching_periods(seeds_dir):
     for prefix in ("000", "001", "002", "003", "004"):
-        assert _findings(seed(prefix).read_bytes(), "PER002") == [], prefix
+        assert findings_of(seed(prefix).read_bytes(), "PER002") == [], prefix
 
 
 def test_per002_period_of_last_year(seeds_dir):
     text = _replaced("003", "统计期限自2022年1月1日起至2022年12月31日止", "统计期限自2021年1月1日起至2021年12月31日止")
-    (finding,) = _findings(text, "PER002")
+    (finding,) = findings_of(text, "PER002")
     assert finding.severity == "error"
     assert (finding.span.line, finding.span.column) == (3, 148)
     assert "2021年全年" in finding.message and "2022年" in finding.message
@@ -90,14 +66,14 @@ def test_per002_period_of_last_year(seeds_dir):
 
 def test_per002_partial_year(seeds_dir):
     text = _replaced("003", "至2022年12月31日止", "至2022年6月30日止")
-    (finding,) = _findings(text, "PER002")
+    (finding,) = findings_of(text, "PER002")
     assert finding.data["end"] == "2022-06-30" and finding.span.line == 3
 
 
 def test_per002_statistics_table_of_another_year(seeds_dir):
-    text = _text("004")
-    assert _line(text, 46) == "（2017年度）"
-    (finding,) = _findings(_replace_line(text, 46, "（2016年度）"), "PER002")
+    text = seed_text("004")
+    assert line_of(text, 46) == "（2017年度）"
+    (finding,) = findings_of(replace_line(text, 46, "（2016年度）"), "PER002")
     assert (finding.span.line, finding.data["table_year"], finding.data["report_year"]) == (46, 2016, 2017)
 
 
@@ -105,11 +81,11 @@ def test_per002_statistics_table_of_another_year(seeds_dir):
 
 
 def _late(text: str, options: dict | None = None):
-    return list(LatePublication(options=options).check(_report(text)))
+    return list(LatePublication(options=options).check(parse_text(text)))
 
 
 def test_per003_department_on_time_and_late(seeds_dir):
-    assert _late(_text("000")) == []  # 市科技局, 2022-01-20
+    assert _late(seed_text("000")) == []  # 市科技局, 2022-01-20
     (finding,) = _late(_replaced("000", "发布日期:2022-01-20", "发布日期:2022-02-15"))
     assert finding.severity == "error" and (finding.span.line, finding.span.column) == (3, 1)
     assert "2022年1月31日" in finding.message and "政府部门" in finding.message
@@ -139,12 +115,12 @@ def test_per003_prefecture_government_schedule(seeds_dir):
 
 
 def test_per003_era2007_every_agency_by_march_31(seeds_dir):
-    text = _text("004")
-    assert _line(text, 2) == ""
-    dated = _replace_line(text, 2, "发布日期:2018-04-03")
+    text = seed_text("004")
+    assert line_of(text, 2) == ""
+    dated = replace_line(text, 2, "发布日期:2018-04-03")
     (finding,) = _late(dated)
     assert finding.span.line == 2 and "2018年3月31日" in finding.message and "2007年" in finding.message
-    assert _late(_replace_line(text, 2, "发布日期:2018-03-30")) == []
+    assert _late(replace_line(text, 2, "发布日期:2018-03-30")) == []
 
 
 def test_per003_sign_off_date_is_not_a_publication_date(seeds_dir):
@@ -173,7 +149,7 @@ def test_per003_configuration_overrides(seeds_dir):
                                             "county-summary": "02-10"}})
     assert summary.severity == "warning" and "2022年2月10日" in summary.message
     # era 2007 date from configuration
-    dated = _replace_line(_text("004"), 2, "发布日期:2018-03-30")
+    dated = replace_line(seed_text("004"), 2, "发布日期:2018-03-30")
     (old,) = _late(dated, {"deadlines": {"era-2007": "03-15"}})
     assert "2018年3月15日" in old.message
 
@@ -187,35 +163,35 @@ def test_per003_invalid_options_fall_back_to_defaults(seeds_dir):
 
 
 def test_per003_unknown_agency_kind_uses_the_latest_statutory_date(seeds_dir):
-    text = "发布日期:2024-04-05\n" + _text("002")  # seed 002 has no title, so no agency
+    text = "发布日期:2024-04-05\n" + seed_text("002")  # seed 002 has no title, so no agency
     (finding,) = _late(text)
     assert "2024年3月31日" in finding.message and "未能从名称判断" in finding.message
-    assert _late("发布日期:2024-03-05\n" + _text("002")) == []
+    assert _late("发布日期:2024-03-05\n" + seed_text("002")) == []
 
 
 def test_per003_corpus_late_era2007_reports(corpus_dir):
     for name, published in (("004.txt", "2012-04-11"), ("005.txt", "2012-04-18")):
-        (finding,) = _findings((CORPUS / name).read_bytes(), "PER003", name)
+        (finding,) = findings_of((CORPUS / name).read_bytes(), "PER003", name)
         assert finding.data["published"] == published and finding.span.line == 2
-    assert _findings((CORPUS / "006.txt").read_bytes(), "PER003", "006.txt") == []
+    assert findings_of((CORPUS / "006.txt").read_bytes(), "PER003", "006.txt") == []
 
 
 # -- PER004 ---------------------------------------------------------------
 
 
 def test_per004_seed_without_title(seeds_dir):
-    (finding,) = _findings(seed("002").read_bytes(), "PER004")
+    (finding,) = findings_of(seed("002").read_bytes(), "PER004")
     assert finding.data["missing"] == ["title"] and finding.span.line == 1
 
 
 def test_per004_silent_on_titled_seeds(seeds_dir):
     for prefix in ("000", "001", "003", "004"):  # 001 and 004: title split over two lines
-        assert _findings(seed(prefix).read_bytes(), "PER004") == [], prefix
+        assert findings_of(seed(prefix).read_bytes(), "PER004") == [], prefix
 
 
 def test_per004_title_without_agency(seeds_dir):
     text = _replaced("003", "钱塘区经济信息化和科学技术局2022年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告")
-    (finding,) = _findings(text, "PER004")
+    (finding,) = findings_of(text, "PER004")
     assert finding.span.line == 1 and finding.data["missing"] == ["agency"]
     assert "机关名称" in finding.message
 
@@ -223,14 +199,14 @@ def test_per004_title_without_agency(seeds_dir):
 def test_per004_title_without_year(seeds_dir):
     text = _replaced("003", "钱塘区经济信息化和科学技术局2022年政府信息公开工作年度报告",
                      "钱塘区经济信息化和科学技术局政府信息公开工作年度报告")
-    (finding,) = _findings(text, "PER004")
+    (finding,) = findings_of(text, "PER004")
     assert finding.span.line == 1 and finding.data["missing"] == ["year"]
 
 
 def test_per004_title_wrapped_by_pdf_extraction(corpus_dir):
     # 002.md / 003.md: "2024 年上海市科委政府信息公开工作" / "年度报告"
     for name in ("002.md", "003.md"):
-        assert _findings((CORPUS / name).read_bytes(), "PER004", name) == [], name
+        assert findings_of((CORPUS / name).read_bytes(), "PER004", name) == [], name
 
 
 # -- PER005 ---------------------------------------------------------------
@@ -238,35 +214,35 @@ def test_per004_title_wrapped_by_pdf_extraction(corpus_dir):
 
 def test_per005_silent_on_seeds(seeds_dir):
     for prefix in ("000", "001", "002", "003", "004"):
-        assert _findings(seed(prefix).read_bytes(), "PER005") == [], prefix
+        assert findings_of(seed(prefix).read_bytes(), "PER005") == [], prefix
 
 
 def test_per005_plans_for_the_report_year_in_pingtan_2016(corpus_dir):
     text = (CORPUS / "013.txt").read_text(encoding="utf-8")
-    (finding,) = _findings(text, "PER005", "013.txt")
+    (finding,) = findings_of(text, "PER005", "013.txt")
     assert finding.span.line == 10
     assert "2016年，我们将采取以下措施加以改进" in finding.message
     assert text.split("\n")[9][finding.span.column - 1:].startswith("2016年，我们将")
     fixed = text.replace("2016年，我们将采取", "2017年，我们将采取")
-    assert _findings(fixed, "PER005", "013.txt") == []
+    assert findings_of(fixed, "PER005", "013.txt") == []
 
 
 def test_per005_last_year_told_as_this_year(seeds_dir):
-    text = _text("003")
-    assert _line(text, 18).startswith("2022年我局上下齐心协力")
-    (finding,) = _findings(_replace_line(text, 18, _line(text, 18).replace("2022年", "2021年", 1)), "PER005")
+    text = seed_text("003")
+    assert line_of(text, 18).startswith("2022年我局上下齐心协力")
+    (finding,) = findings_of(replace_line(text, 18, line_of(text, 18).replace("2022年", "2021年", 1)), "PER005")
     assert (finding.span.line, finding.span.column) == (18, 1)
     assert finding.data == {"kind": "done", "year_said": 2021, "report_year": 2022}
     assert "2021年我局上下齐心协力" in finding.message
 
 
 def test_per005_plan_inside_part5(seeds_dir):
-    text = _text("003")
-    line = _line(text, 70)
-    text = _replace_line(text, 70, line + "2022年，我局将进一步加强政策解读。")
-    (finding,) = _findings(text, "PER005")
+    text = seed_text("003")
+    line = line_of(text, 70)
+    text = replace_line(text, 70, line + "2022年，我局将进一步加强政策解读。")
+    (finding,) = findings_of(text, "PER005")
     assert (finding.span.line, finding.span.column) == (70, len(line) + 1)
     assert finding.data["kind"] == "plan"
     # next year's plans are what part 五 should hold
-    text = _replace_line(_text("003"), 70, line + "2023年，我局将进一步加强政策解读。")
-    assert _findings(text, "PER005") == []
+    text = replace_line(seed_text("003"), 70, line + "2023年，我局将进一步加强政策解读。")
+    assert findings_of(text, "PER005") == []
