@@ -71,7 +71,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .ast import Cell, Report, Row, Table
 
@@ -296,6 +296,14 @@ def evaluate(identity: Identity) -> Outcome | Skipped:
                    _plain(left), _plain(right), blanks)
 
 
+def failures(report: Report, rule: str, identities: Iterable[Identity]) -> Iterator[Outcome]:
+    """The evaluated identities that do not hold, except where the total itself
+    was left blank: ARI006 says "总计未填写，各项之和为 X" once per table instead."""
+    for outcome in check_identities(report, rule, identities):
+        if not outcome.holds and not outcome.target.is_blank:
+            yield outcome
+
+
 def check_identities(report: Report, rule: str, identities: Iterable[Identity]) -> Iterator[Outcome]:
     """Evaluate; record the skipped ones on the report (once); yield the evaluated ones."""
     seen = {(r.get("rule"), r.get("identity")) for r in report.skipped_identities}
@@ -410,6 +418,16 @@ def table3_result_identities(table: Table, era: str) -> Iterator[Identity]:
         )
 
 
+def row_identity(kind: str, row: Row) -> Callable[[tuple[int, ...]], bool] | None:
+    """The identity a row's own values obey, for splitting a digit run
+    (linter.recovery): T3-ROW for a table 三 data row, T4-SUM for table 四's row."""
+    if kind == "表三" and row.expected == 7:
+        return lambda v: sum(v[:6]) == v[6]
+    if kind == "表四" and row.expected == 15:
+        return lambda v: all(sum(v[g:g + 4]) == v[g + 4] for g in (0, 5, 10))
+    return None
+
+
 def table4_identities(table: Table) -> Iterator[Identity]:
     """T4-SUM (ARI004): 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计, per group."""
     row = table.row("t4.values")
@@ -483,11 +501,11 @@ def _t7_term(table: Table, key: str, index: int, column: str | None) -> Term:
 def table7_checks(table: Table) -> Iterator[tuple[Identity, bool]]:
     """Era-2007 statistics-table identities, with ``True`` for strict ones (ARI005)."""
     fujian = table.profile == "fujian"
-    columns = ("年度", "历年累计") if fujian else ("统计数",)
+    columns = table.columns or (["年度", "历年累计"] if fujian else ["统计数"])  # the header's own
     sums = T7_FUJIAN if fujian else T7_NATIONAL
     bounds = T7_FUJIAN_BOUNDS if fujian else T7_NATIONAL_BOUNDS
     for index, column in enumerate(columns):
-        shown = f"/{column}" if fujian else ""
+        shown = f"/{column}" if len(columns) > 1 else ""
         for check, total, parts, strict in sums:
             if table.row(total) is None:
                 continue
@@ -537,12 +555,19 @@ def _target_is_upper(outcome: Outcome) -> bool:
 
 
 def finding(rule: Any, outcome: Outcome, message: str, location: str, **extra: Any):
-    """A finding at the target cell, with the evidence every arithmetic finding carries."""
+    """A finding at the target cell, with the evidence every arithmetic finding
+    carries; one that rests on recovered cells (linter.recovery) says so."""
     target = outcome.target
     assert target.cell is not None
     evidence = " ".join(f"{t.name}={t.cell.raw if t.cell else ''}" for t in outcome.identity.terms)
     data = outcome.data()
     data.update(extra)
+    recovered = [t.name for t in outcome.identity.terms if t.cell is not None and t.cell.provenance == "recovered"]
+    if recovered:
+        data["provenance"] = "recovered"
+        data["recovered_cells"] = recovered
+        shown = "、".join(recovered[:3]) + ("等" if len(recovered) > 3 else "")
+        message += f"（{shown}由表格中粘连的数字串唯一拆分而得）"
     data.setdefault("provenance", "source")
     return rule.finding(message, target.cell.span, location, evidence, **data)
 

@@ -34,6 +34,9 @@ class Cell:
     run_together: bool = False
     #: The column this cell stands in, when the row is complete (e.g. ``自然人``).
     column: str | None = None
+    #: "source": read as written; "recovered": split out of a digit run whose
+    #: split is provably unique (linter.recovery), its span the exact digits.
+    provenance: str = "source"
 
     @property
     def is_number(self) -> bool:
@@ -80,6 +83,12 @@ class Table:
     profile: str | None = None
     headers: list[Header] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    #: Era-2007 statistics tables: the value columns its header names
+    #: (统计数; 年度, 历年累计; or another table's own), in order.
+    columns: list[str] = field(default_factory=list)
+    #: How many pieces the table was read in (a page break, a note, a repeated
+    #: header or a row out of template order start a new fragment).
+    fragments: int = 1
 
     def row(self, key: str) -> Row | None:
         for row in self.rows:
@@ -109,13 +118,24 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Section:
-    part: int  # 1..6
-    heading: str  # as written
+    part: int  # 1..6, the part its heading's words name
+    heading: str  # as written ("" when implied)
     canonical: str  # the template heading, e.g. "二、主动公开政府信息情况"
     span: Span
-    variant: bool = False
+    variant: bool = False  # an accepted wording other than the template's
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    #: The part its numeral says (0 for an implied heading); differs from
+    #: ``part`` when the heading is misnumbered (一、主动公开政府信息情况).
+    numeral: int = 0
+    typo: bool = False  # one character away from an accepted wording (行政法复议)
+    #: No heading: the part was recognised by its content (its table, or part
+    #: 五's problems after table 四); ``span`` is where that content starts.
+    implied: bool = False
+
+    @property
+    def misnumbered(self) -> bool:
+        return bool(self.numeral) and self.numeral != self.part
 
 
 @dataclass(slots=True)
@@ -129,15 +149,31 @@ class Period:
 
 
 @dataclass(slots=True)
+class Phrase:
+    """A piece of the report's text and where it stands."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
 class Meta:
+    """Read once, by :mod:`linter.meta`."""
+
     title: str | None = None
     title_span: Span | None = None
     agency: str | None = None
+    agency_kind: str | None = None  # "government" | "department" (from the agency's name)
+    agency_level: str | None = None  # "county" | "prefecture" | "province" (governments)
     report_year: int | None = None
     year_source: str | None = None  # "title" | "period" | "text" | "published"
     published: str | None = None  # ISO date from 发布日期/发布时间
     published_span: Span | None = None
     period: Period | None = None
+    #: A period statement whose dates were left blank ("统计期限自至").
+    period_blank: Phrase | None = None
+    #: Years captioning an era-2007 statistics table ("（2017年度）", a 2015年度 column).
+    table_years: list[Phrase] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -171,6 +207,9 @@ class Report:
     #: Identities the arithmetic rules did not evaluate, and why (unreliable
     #: cells, wrong row shape): [{"rule", "identity", "reason", "cells"}].
     skipped_identities: list[dict[str, Any]] = field(default_factory=list)
+    #: Views of this report the rules share, each computed once on first use
+    #: (:class:`linter.context.ReportContext`, attached by the builder).
+    context: Any = field(default=None, repr=False, compare=False, metadata={"json": False})
 
     def table(self, kind: str) -> Table | None:
         for table in self.tables:

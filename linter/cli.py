@@ -388,7 +388,8 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _test_packs(args: argparse.Namespace) -> int:
-    from .packs import load_pack, run_inline_tests
+    from .engine import run_inline_tests
+    from .packs import load_pack
 
     failures = total = 0
     for path in args.packs:

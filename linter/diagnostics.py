@@ -9,6 +9,7 @@ from typing import Any
 from .ast import Span
 
 SEVERITIES = ("error", "warning", "info")
+PROVENANCES = ("source", "extraction", "recovered")
 
 
 @dataclass(slots=True)
@@ -24,6 +25,10 @@ class Diagnostic:
     #: file and the logical location it makes the fingerprint. Not printed.
     evidence: str = ""
     fingerprint: str = ""
+    #: "source": the published report is wrong there; "extraction": we could not
+    #: read it reliably (never the author's error); "recovered": the finding
+    #: rests on cells split out of a run of digits whose split was unique.
+    provenance: str = "source"
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.code)

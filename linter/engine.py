@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from . import structure
 from .ast import Report, Span
 from .diagnostics import Diagnostic, file_identity, fingerprint
 from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
@@ -18,6 +19,7 @@ from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
 if TYPE_CHECKING:
     from .config import Settings
     from .eras import EraPlugin
+    from .packs import InlineTest, Pack
 
 
 @dataclass(slots=True)
@@ -71,8 +73,8 @@ def _parse_as(source: Source, plugin: "EraPlugin") -> Report:
     era = plugin.era
     blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
     tokens = lex(blocks, era)
-    tree, problems = parse_tokens(tokens, plugin.grammar)
-    report = build(tree, era, source.path, source.encoding, source.kind)
+    trees, problems = parse_tokens(tokens, plugin.grammar)
+    report = build(trees, era, source.path, source.encoding, source.kind)
     report.problems = problems
     return report
 
@@ -94,9 +96,12 @@ def check_report(report: Report, settings: "Settings | None" = None,
 
     settings = settings or Settings()
     diagnostics: list[Diagnostic] = []
+    recognised = structure.is_report(report)
     for rule in active_rules(settings, extra_rules):
         if not rule.applies_to(report.era) or not settings.enabled(rule.code, rule.name, report.path):
             continue
+        if not recognised and not rule.code.startswith("PRS"):
+            continue  # not a report (PRS002): one finding, not a list of everything it lacks
         if report.era_source is None and rule.era_specific():
             continue  # era unknown (PRS002): judging it against one era's template would be noise
         try:
@@ -187,3 +192,18 @@ def collect_files(paths: Iterable[str]) -> list[str]:
         else:
             files.append(path)
     return sorted(dict.fromkeys(files))
+
+
+def run_inline_tests(pack: "Pack") -> list[tuple[str, InlineTest, list[str]]]:
+    """Lint each test input; returns (rule code, test, codes that fired among the
+    rule's own and those the test names: other rules of the pack may fire on a
+    short snippet without making the test about them)."""
+    results = []
+    for code, tests in pack.tests.items():
+        for number, test in enumerate(tests, 1):
+            relevant = {code, *test.expect}
+            source = decode(test.input.encode("utf-8"), f"{pack.path}#{code}-{number}.txt")
+            report = parse_source(source)
+            fired = sorted({d.code for d in check_report(report, extra_rules=pack.rules) if d.code in relevant})
+            results.append((code, test, fired))
+    return results

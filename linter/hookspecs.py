@@ -12,14 +12,12 @@ third-party plugin has exactly the powers the built-ins have.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import pluggy
 
-if TYPE_CHECKING:
-    from .eras import EraPlugin
-    from .packs import CheckKind
-    from .rule import Rule
+# The hooks' types are named in strings (linter.rule.Rule, linter.packs.CheckKind,
+# linter.eras.EraPlugin), not imported: every plugin module imports this one.
 
 PROJECT = "xxgk_lint"
 hookspec = pluggy.HookspecMarker(PROJECT)

@@ -38,6 +38,10 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
+#: A row label's numbering, on normalised text: "其中:", "一、", "(一)", "1." / "1、".
+UNNUMBERED = re.compile(r"^(?:其中:?)?(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """:func:`normalize` plus, for each character kept, its index in ``text``."""
     index = [i for i, ch in enumerate(text) if ch not in DELETED]
@@ -56,6 +60,11 @@ T4_HEAD = "T4_HEAD"
 T7_HEAD, T7_GROUP, T7_ROW = "T7_HEAD", "T7_GROUP", "T7_ROW"
 
 
+#: Label kinds whose tokens are the kind itself (header cells, era-2007 rows):
+#: the grammar does not tell them apart. Every other label is its own terminal.
+_GENERIC_TERMINALS = frozenset({T2_HEAD, T3_HEAD, T4_HEAD, T7_HEAD, T7_ROW, T7_GROUP})
+
+
 @dataclass(frozen=True)
 class Label:
     key: str
@@ -71,6 +80,15 @@ class Label:
     #: Characters a ``pattern`` match can start with beyond those of the
     #: canonical spelling (the label regex skips positions by first character).
     firsts: str = ""
+    #: The grammar terminal the lexer emits for this label (grammars/<era>.lark);
+    #: by default the kind for header cells and era-2007 rows, else from the key
+    #: (t3.withheld.1 -> T3_WITHHELD_1).
+    terminal: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.terminal:
+            default = self.kind if self.kind in _GENERIC_TERMINALS else self.key.upper().replace(".", "_")
+            object.__setattr__(self, "terminal", default)
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,9 @@ class TableShape:
     section: int
     rows: tuple[str, ...]  # label keys of the data rows, in template order
     values: dict[str, int] = field(default_factory=dict)
+    #: Normalised words only this table has (a block header, a column): written
+    #: in the text, they show the table is there even when it could not be read.
+    marks: tuple[str, ...] = ()
 
 
 _T3_GROUPS = ("三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理")
@@ -101,7 +122,8 @@ _TABLE2_2021 = _T2_BLOCKS + (
     Label("t2.decisions", T2_HEAD, "本年处理决定数量"),
     Label("t2.fee_amount", T2_HEAD, "本年收费金额（单位：万元）", pattern=r"本年收费金额(?:\([^()]{2,20}\))?"),
     Label("t2.rules", T2_ROW, "规章", values=3, parent="t2.item1"),
-    Label("t2.normative", T2_ROW, "行政规范性文件", values=3, parent="t2.item1"),
+    # 规范性文件 is the 2019 spelling, kept by some 2021-format reports (corpus 002.md)
+    Label("t2.normative", T2_ROW, "行政规范性文件", ("规范性文件",), values=3, parent="t2.item1"),
     Label("t2.licensing", T2_ROW, "行政许可", values=1, parent="t2.item5"),
     Label("t2.penalty", T2_ROW, "行政处罚", values=1, parent="t2.item6"),
     Label("t2.coercion", T2_ROW, "行政强制", values=1, parent="t2.item6"),
@@ -130,7 +152,7 @@ def _t3_rows(other_has_subrows: bool) -> tuple[Label, ...]:
         Label("t3.results", T3_GROUP, _T3_GROUPS[0]),
         Label("t3.open", T3_ROW, "（一）予以公开", values=7, parent="t3.results"),
         Label("t3.partial", T3_ROW, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", values=7,
-              parent="t3.results", pattern=r"\(二\)部分公开(?:\([^()]{2,60}\))?"),
+              parent="t3.results", pattern=r"(?:\(二\))?部分公开(?:\([^()]{2,60}\))?"),
         Label("t3.withheld", T3_GROUP, _T3_GROUPS[1], parent="t3.results"),
     ]
     withheld = ("属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
@@ -146,14 +168,15 @@ def _t3_rows(other_has_subrows: bool) -> tuple[Label, ...]:
                      "要求行政机关确认或重新出具已获取信息")
     rows += [Label(f"t3.not_processed.{n}", T3_ROW, f"{n}.{text}", values=7, parent="t3.not_processed")
              for n, text in enumerate(not_processed, 1)]
+    # "（六）其他" (corpus 001.md) is the group's label with its last word lost
     if other_has_subrows:
-        rows.append(Label("t3.other", T3_GROUP, _T3_GROUPS[4], parent="t3.results"))
+        rows.append(Label("t3.other", T3_GROUP, _T3_GROUPS[4], ("（六）其他",), parent="t3.results"))
         other = ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
                  "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他")
         rows += [Label(f"t3.other.{n}", T3_ROW, f"{n}.{text}", values=7, parent="t3.other")
                  for n, text in enumerate(other, 1)]
     else:
-        rows.append(Label("t3.other", T3_ROW, _T3_GROUPS[4], values=7, parent="t3.results"))
+        rows.append(Label("t3.other", T3_ROW, _T3_GROUPS[4], ("（六）其他",), values=7, parent="t3.results"))
     rows += [
         Label("t3.total", T3_ROW, "（七）总计", values=7, parent="t3.results"),
         Label("t3.carry_forward", T3_ROW, "四、结转下年度继续办理", values=7),
@@ -162,14 +185,14 @@ def _t3_rows(other_has_subrows: bool) -> tuple[Label, ...]:
 
 
 _TABLE4 = (
-    Label("t4.review", T4_HEAD, "行政复议"),
-    Label("t4.litigation", T4_HEAD, "行政诉讼"),
+    Label("t4.review", T4_HEAD, "行政复议", terminal="T4_REVIEW"),
+    Label("t4.litigation", T4_HEAD, "行政诉讼", terminal="T4_LITIGATION"),
     Label("t4.upheld", T4_HEAD, "结果维持"),
     Label("t4.corrected", T4_HEAD, "结果纠正"),
     Label("t4.other", T4_HEAD, "其他结果"),
     Label("t4.pending", T4_HEAD, "尚未审结"),
-    Label("t4.direct", T4_HEAD, "未经复议直接起诉"),
-    Label("t4.after_review", T4_HEAD, "复议后起诉"),
+    Label("t4.direct", T4_HEAD, "未经复议直接起诉", terminal="T4_DIRECT"),
+    Label("t4.after_review", T4_HEAD, "复议后起诉", terminal="T4_AFTER_REVIEW"),
 )
 
 #: Table 四's single data row has no label of its own; this key names it.
@@ -182,6 +205,7 @@ T4_COLUMNS = tuple(
 T3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 
 #: Section headings (eras 2019 and 2021): part -> (template text, accepted variants).
+#: Typos (one character off, e.g. 行政法复议) are not listed: linter.structure finds them.
 HEADINGS: dict[int, tuple[str, tuple[str, ...]]] = {
     1: ("总体情况", ()),
     2: ("主动公开政府信息情况", ("行政机关主动公开政府信息情况",)),
@@ -191,7 +215,6 @@ HEADINGS: dict[int, tuple[str, tuple[str, ...]]] = {
         "因政府信息公开被申请行政复议、提起行政诉讼情况",
         "因政府信息公开申请行政复议、提起行政诉讼的情况",
         "政府信息公开行政复议和行政诉讼情况",
-        "政府信息公开行政法复议、行政诉讼情况",
     )),
     5: ("存在的主要问题及改进情况", (
         "政府信息公开工作存在的主要问题及改进情况",
@@ -220,7 +243,7 @@ class Era:
     table_sections: tuple[int, ...] = (0, 2, 3, 4)
     #: Labels strong enough to start a table where no table is expected.
     anchors: frozenset[str] = frozenset({"t2.item1", "t2.item5", "t2.item6", "t2.item8", "t2.item9",
-                                         "t3.note", "t3.applicant"})
+                                         "t3.note", "t3.applicant", "t4.direct", "t4.after_review"})
     #: True when a table may only start on an anchor (free section structure);
     #: otherwise anchors are needed only before part 一.
     anchored_everywhere: bool = False
@@ -251,7 +274,9 @@ class Era:
 
 def _shape(kind: str, section: int, labels: tuple[Label, ...]) -> TableShape:
     rows = tuple(label.key for label in labels if label.values)
-    return TableShape(kind, section, rows, {label.key: label.values for label in labels if label.values})
+    cores = (re.sub(r"\(.*\)$", "", UNNUMBERED.sub("", normalize(label.canonical))) for label in labels)
+    marks = tuple(core for core in cores if len(core) >= 6)
+    return TableShape(kind, section, rows, {label.key: label.values for label in labels if label.values}, marks)
 
 
 def _template_era(id: str, years: str, basis: str, table2: tuple[Label, ...],
@@ -265,7 +290,7 @@ def _template_era(id: str, years: str, basis: str, table2: tuple[Label, ...],
         tables=(
             _shape("表二", 2, table2),
             _shape("表三", 3, table3_rows),
-            TableShape("表四", 4, (T4_DATA_ROW,), {T4_DATA_ROW: 15}),
+            TableShape("表四", 4, (T4_DATA_ROW,), {T4_DATA_ROW: 15}, ("未经复议直接起诉", "复议后起诉")),
         ),
     )
 
@@ -312,11 +337,11 @@ ERA_2019 = _template_era(
 # each province numbered its own way; the table grammar itself is generic
 # (label, unit, values), so unknown rows of other provinces are kept as rows.
 
-#: A row label's numbering, on normalised text: "其中:", "一、", "(一)", "1." / "1、".
-UNNUMBERED = re.compile(r"^(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
 # One digit only: in crawler text the numbering follows the previous row's
 # digits ("…15092.政府公报公开"), and no table numbers its rows beyond 9.
-_NUMBERING_2007 = r"(?:其中:?)?(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d[.、])?"
+# Numerals are bounded ({1,3}): an unbounded run inside the label alternation
+# backtracks quadratically over a long run of 一一一… in hostile input.
+_NUMBERING_2007 = r"(?:其中:?)?(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d[.、])?"
 _NOTE = r"(?:\([^()]{2,60}\))?"
 
 
@@ -334,13 +359,13 @@ def _group7(key: str, canonical: str, parent: str | None = None) -> Label:
 
 
 _TABLE7_HEAD = (
-    Label("t7.h.indicator", T7_HEAD, "统计指标"),
-    Label("t7.h.unit", T7_HEAD, "单位"),
-    Label("t7.h.count", T7_HEAD, "统计数"),
-    Label("t7.h.name", T7_HEAD, "指标名称"),
-    Label("t7.h.measure", T7_HEAD, "计量单位"),
-    Label("t7.h.year", T7_HEAD, "年度", pattern=r"(?:19|20)\d{2}年度", firsts="12"),
-    Label("t7.h.cumulative", T7_HEAD, "历年累计"),
+    Label("t7.h.indicator", T7_HEAD, "统计指标", terminal="H7_INDICATOR"),
+    Label("t7.h.unit", T7_HEAD, "单位", terminal="H7_UNIT"),
+    Label("t7.h.count", T7_HEAD, "统计数", terminal="H7_COUNT"),
+    Label("t7.h.name", T7_HEAD, "指标名称", terminal="H7_NAME"),
+    Label("t7.h.measure", T7_HEAD, "计量单位", terminal="H7_MEASURE"),
+    Label("t7.h.year", T7_HEAD, "年度", pattern=r"(?:19|20)\d{2}年度", firsts="12", terminal="H7_YEAR"),
+    Label("t7.h.cumulative", T7_HEAD, "历年累计", terminal="H7_CUMULATIVE"),
 )
 
 #: The national table, row by row as in seed 004 (65 rows, 58 with a value).
@@ -504,16 +529,55 @@ def _by_norm(era: Era) -> dict[str, tuple[Label, bool]]:
         table.setdefault(normalize(label.canonical), (label, False))
         for variant in label.variants:
             table.setdefault(normalize(variant), (label, True))
+    cores = _distinctive_cores(era)
+    for label in era.labels:  # "予以公开" for "（一）予以公开": numbering is not a variant
+        for k, spelling in enumerate((label.canonical,) + label.variants):
+            core = _split_numbering(spelling)[1]
+            if core in cores:
+                table.setdefault(core, (label, k > 0))
     return table
 
 
-def _spelling_pattern(spelling: str) -> str:
-    """Regex for a normalised spelling, tolerant of numbering and separator styles."""
+def _split_numbering(spelling: str) -> tuple[str, str]:
+    """(numbering, rest) of a normalised spelling: ("(一)", "予以公开")."""
     text = normalize(spelling)
-    body = re.escape(text)
-    body = re.sub(r"[、,]", "[、,]", body)
-    body = re.sub(r"^(\d)\\?\.", r"\1[.、]", body)  # 1. = 1、 = 1．
-    return body
+    match = UNNUMBERED.match(text)
+    return (match.group(0), text[match.end():]) if match else ("", text)
+
+
+@lru_cache(maxsize=None)
+def _distinctive_cores(era: Era) -> frozenset[str]:
+    """Label texts that name one label even without their numbering.
+
+    Reports converted from PDF or Markdown often lose a row's numbering
+    (``| 予以公开 | 290 | …``, corpus 001.md) while the numbering stands in a
+    heading line above. A core of four characters or more that no other label
+    of the era shares is matched with or without it; short or shared ones
+    (``3.其他``, ``（七）总计``) keep their numbering.
+    """
+    counts: dict[str, int] = {}
+    numbered: set[str] = set()
+    for label in era.labels:
+        if label.kind in (T7_ROW, T7_GROUP, T7_HEAD):  # era 2007 has its own numbering rule
+            continue
+        for spelling in (label.canonical,) + label.variants:
+            numbering, core = _split_numbering(spelling)
+            counts[core] = counts.get(core, 0) + 1
+            if numbering:
+                numbered.add(core)
+    return frozenset(core for core in numbered if len(core) >= 4 and counts[core] == 1)
+
+
+def _spelling_pattern(spelling: str, cores: frozenset[str] = frozenset()) -> str:
+    """Regex for a normalised spelling, tolerant of numbering and separator styles;
+    the numbering is optional when the rest is a distinctive core."""
+    numbering, core = _split_numbering(spelling)
+    head = re.sub(r"[、,]", "[、,]", re.escape(numbering))
+    head = re.sub(r"^(\d)\\?\.", r"\1[.、]", head)  # 1. = 1、 = 1．
+    body = re.sub(r"[、,]", "[、,]", re.escape(core))
+    if numbering and core in cores:
+        return f"(?:{head})?{body}"
+    return head + body
 
 
 @lru_cache(maxsize=None)
@@ -522,13 +586,15 @@ def _label_regex(era: Era) -> re.Pattern[str]:
 
     Group ``g<k>`` matches a canonical spelling of label ``k``, ``v<k>`` a variant.
     """
+    cores = _distinctive_cores(era)
     alternatives: list[tuple[int, str]] = []
     for k, label in enumerate(era.labels):
-        canonical = label.pattern or _spelling_pattern(label.canonical)
+        canonical = label.pattern or _spelling_pattern(label.canonical, cores)
         tail = "" if label.pattern else r"(?:\([^()]{2,60}\))?"
         alternatives.append((len(normalize(label.canonical)), f"(?P<g{k}>{canonical}{tail})"))
         for j, variant in enumerate(label.variants):
-            alternatives.append((len(normalize(variant)), f"(?P<v{k}_{j}>{_spelling_pattern(variant)}{tail})"))
+            alternatives.append((len(normalize(variant)),
+                                 f"(?P<v{k}_{j}>{_spelling_pattern(variant, cores)}{tail})"))
     alternatives.sort(key=lambda item: -item[0])
     # A lookahead on the possible first characters lets the scan skip most
     # positions at once (10x faster on long crawler lines).
@@ -558,17 +624,3 @@ def _unit_regex(era: Era) -> re.Pattern[str] | None:
     if not era.units:
         return None
     return re.compile("(?:" + "|".join(re.escape(u) for u in sorted(era.units, key=len, reverse=True)) + ")")
-
-
-def _heading_regex() -> re.Pattern[str]:
-    texts = []
-    for part, (canonical, variants) in HEADINGS.items():
-        for text in (canonical,) + variants:
-            texts.append((part, _spelling_pattern(text)))
-    texts.sort(key=lambda item: -len(item[1]))
-    alternation = "|".join(f"(?P<p{part}_{k}>{source})" for k, (part, source) in enumerate(texts))
-    # Numbering: "一、" (template) or "（一）" (long form in the notice text).
-    return re.compile(rf"(?P<num>[{NUMERALS}][、.]|\([{NUMERALS}]\))(?:{alternation})")
-
-
-HEADING_REGEX = _heading_regex()

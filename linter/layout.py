@@ -79,6 +79,12 @@ class Chunk:
         return f"Chunk({self.text!r} @ {self.start()})"
 
 
+def join_chunks(first: Chunk, second: Chunk) -> Chunk:
+    """One chunk of two pieces that may stand on different lines."""
+    return Chunk(first.text + second.text,
+                 first.anchors + tuple((o + len(first.text), l, c) for o, l, c in second.anchors))
+
+
 @dataclass(slots=True)
 class Block:
     """One line (text files) or paragraph / table row (HTML)."""

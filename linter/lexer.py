@@ -7,9 +7,12 @@ between them becomes value cells (split at whitespace where the serialisation
 has no cell marks). So a row is always "a label followed by its values",
 whatever the layout, and the grammar never depends on column indexes.
 
-The lexer keeps a little context: the current part of the report (from the
-last heading) and the table being read (a label such as ``总计`` belongs to
-table 三 or 四 depending on where it stands).
+Each label is emitted as its own grammar terminal (``T3_WITHHELD_1`` for
+``1.属于国家秘密``, see ``Label.terminal``); headings as ``HEADING_1`` …
+``HEADING_6``, found by :mod:`linter.structure`; page chrome as ``META``
+(:func:`linter.meta.is_chrome`); prose as ``TEXT``. The lexer keeps a little
+context: the current part (from the last heading) and the table being read (a
+label such as ``总计`` belongs to table 三 or 四 depending on where it stands).
 """
 from __future__ import annotations
 
@@ -19,10 +22,12 @@ from dataclasses import dataclass
 from lark import Token
 
 from . import labels as L
-from .layout import NA_CELL, Block, Chunk, is_numeric_cell
+from . import structure
+from .layout import NA_CELL, Block, Chunk, is_numeric_cell, join_chunks
+from .meta import is_chrome
 
 #: Token types that are not labels.
-TITLE, META, TEXT, VALUE, LABEL, UNIT = "TITLE", "META", "TEXT", "VALUE", "LABEL", "UNIT"
+META, TEXT, VALUE, LABEL, UNIT = "META", "TEXT", "VALUE", "LABEL", "UNIT"
 
 _TABLE_OF = {
     L.T2_BLOCK: "2", L.T2_HEAD: "2", L.T2_ROW: "2",
@@ -30,7 +35,10 @@ _TABLE_OF = {
     L.T4_HEAD: "4",
     L.T7_HEAD: "7", L.T7_GROUP: "7", L.T7_ROW: "7",
 }
-_HEAD_OF = {"2": L.T2_HEAD, "3": L.T3_HEAD, "4": L.T4_HEAD, "7": L.T7_HEAD}
+#: The part each table of the national template stands in.
+_PART_OF = {"2": 2, "3": 3, "4": 4}
+#: The header-cell terminal of each table (header rows, unknown header text).
+HEAD_OF = {"2": L.T2_HEAD, "3": L.T3_HEAD, "4": L.T4_HEAD, "7": L.T7_HEAD}
 #: Label kinds that open a data row.
 _ROW_KINDS = (L.T2_ROW, L.T3_ROW, L.T3_GROUP, L.T7_ROW, L.T7_GROUP)
 #: A note wrapped onto a line of its own, after its label (seed 004).
@@ -38,17 +46,15 @@ _NOTE_ONLY = re.compile(r"^\([^()]{2,60}\)$")
 
 _UNIT_ONLY = re.compile(r"^(?:元|万元)$")
 _SENTENCE = re.compile(r"[。;；!！?？,，:：]")
-_META = re.compile(
-    r"^(?:发布日期|发布时间|成文日期|信息来源|来源|浏览次数|点击数|文号|发布机构|栏目|原文链接|本地目录|页面链接"
-    r"|相关附件|附件下载|索引号|主题分类|\[点击查看解读\]|字号|打印|关闭|=+正文=+)"
-)
-_TITLE_PREFIX = re.compile(r"^标题[:：]\s*")
-_TITLE_WORDS = re.compile(r"(?:19|20)\d{2}.*(?:年度报告|年报)|(?:年度报告|年报).*(?:19|20)\d{2}")
-_YEAR_FIRST = re.compile(r"^\d{4}\s*年")
-_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}$")
 _LONG_LINE = 200
-_HEADING_NOTE = re.compile(r"\([^()]{2,60}\)")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}[ \t]+|\*\*(?=.*\*\*$))")
+#: A line that is nothing but Markdown or list markup.
+_ONLY_MARKS = re.compile(r"^[#*>\s]*$")
+#: A digit run glued with signs (crawler text of a row with a negative value:
+#: ``2648-18538`` is 2648 | -18 | 538): one value chunk, split later if it can be.
+_SIGNED_RUN = re.compile(r"^[+\-－]?\d+(?:[+\-－]\d+)+$")
+#: Text with a word in it (not only brackets and punctuation).
+_WORDY = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 class CellToken(Token):
@@ -66,6 +72,21 @@ class CellToken(Token):
         #: The cell came from a serialisation with cell marks (pipe, tab, HTML).
         token.explicit = explicit
         return token
+
+
+def table_marker(table: str, chunk: Chunk) -> CellToken:
+    """The zero-width ``_TABLEk`` token that opens table ``k`` (or a fragment of it)."""
+    line, column = chunk.start()
+    return CellToken(f"_TABLE{table}", Chunk.at("", line, column))
+
+
+def table_of_token(token_type: str) -> str | None:
+    """Which table a token belongs to ("2", "3", "4", "7"), from its terminal name."""
+    if token_type.startswith("_TABLE"):
+        return token_type[-1]
+    if len(token_type) > 2 and token_type[0] in "TH" and token_type[1] in "2347" and token_type[2] == "_":
+        return token_type[1]
+    return None
 
 
 @dataclass(slots=True)
@@ -116,7 +137,7 @@ def _absorb_partial_labels(segments: list[Segment]) -> list[Segment]:
         previous = out[-1] if out else None
         if (seg.kind == "residue" and previous is not None and previous.kind == "label"
                 and previous.chunk.end() == seg.chunk.start() and _is_cjk(seg.chunk.text[0])):
-            out[-1] = Segment("residue", _joined(previous.chunk, seg.chunk))
+            out[-1] = Segment("residue", join_chunks(previous.chunk, seg.chunk))
         else:
             out.append(seg)
     return out
@@ -155,7 +176,7 @@ def _gap(chunk: Chunk, begin: int, end: int, split_spaces: bool, out: list[Segme
         else:
             spans.append([word.start(), word.end()])
     words = [_classify(piece.sub(a, b), units) for a, b in spans]
-    if len(words) > 1 and words[-1].kind == "residue" and _META.match(L.normalize(words[-1].chunk.text)):
+    if len(words) > 1 and words[-1].kind == "residue" and is_chrome(L.normalize(words[-1].chunk.text)):
         chrome = words.pop()  # "0 0 附件下载": the page's chrome right after the table's last row
         if not any(word.kind == "residue" for word in words):
             out.extend(words)
@@ -172,7 +193,7 @@ def _classify(piece: Chunk, units: re.Pattern[str] | None) -> Segment:
     text = piece.text.strip()
     if units is not None and units.fullmatch(text):
         return Segment("unit", piece)
-    if not text or is_numeric_cell(text) or NA_CELL.match(text):
+    if not text or is_numeric_cell(text) or NA_CELL.match(text) or _SIGNED_RUN.match(text):
         return Segment("value", piece)
     return Segment("residue", piece)
 
@@ -187,6 +208,10 @@ class ReportLexer:
         self.table: str | None = None
         self.in_rows = False
         self.pending: Segment | None = None
+        #: Tables seen since the last heading (part 五 may follow table 四 headless).
+        self.tables_here: set[str] = set()
+        #: Eras with the national template's six parts (not era 2007's free headings).
+        self.template_parts = not era.anchored_everywhere
 
     # -- entry point -------------------------------------------------------
     def run(self, blocks: list[Block]) -> list[CellToken]:
@@ -213,44 +238,33 @@ class ReportLexer:
     def _plain(self, chunk: Chunk) -> None:
         if not chunk.text:
             return
-        marks = _MARKDOWN_HEADING.match(chunk.text)
-        if marks:  # "## 一、总体情况" (reports converted to Markdown)
+        marks = _MARKDOWN_MARKS.match(chunk.text)
+        if marks:  # "## 一、总体情况", "**标题**" (reports converted to Markdown)
             chunk = chunk.sub(marks.end(), len(chunk.text))
-        norm, index = L.normalize_with_map(chunk.text)
-        if len(chunk.text) > _LONG_LINE:
-            headings = list(L.HEADING_REGEX.finditer(norm))  # crawler text: headings inline
+        text = chunk.text
+        if len(text) > _LONG_LINE:
+            headings = structure.find_headings(text)  # crawler text: headings inline
         else:
-            first = L.HEADING_REGEX.match(norm)
+            first = structure.match_heading(text)
             headings = [first] if first else []
         done = 0
         for heading in headings:
-            begin = index[heading.start()]
-            end = index[heading.end() - 1] + 1
-            tail = _HEADING_NOTE.match(norm, heading.end())  # 六、其他需要报告的事项（文字描述…）
-            if tail:
-                end = index[tail.end() - 1] + 1
-            part = int((heading.lastgroup or "p0").split("_")[0][1:])
-            if begin < done or heading.group("num").strip("()、.") != L.NUMERALS[part - 1]:
-                continue  # "(一)主动公开政府信息情况" is a sub-heading of part 一, not part 二
-            self._plain_body(chunk.sub(done, begin).strip())
-            self._heading(chunk.sub(begin, end), part, heading)
-            done = end
-        self._plain_body(chunk.sub(done, len(chunk.text)).strip() if done else chunk)
+            self._plain_body(chunk.sub(done, heading.begin).strip())
+            self._heading(chunk.sub(heading.begin, heading.end), heading)
+            done = heading.end
+        self._plain_body(chunk.sub(done, len(text)).strip() if done else chunk)
 
-    def _heading(self, chunk: Chunk, part: int, match: re.Match[str]) -> None:
+    def _heading(self, chunk: Chunk, heading: structure.HeadingMatch) -> None:
         self._leave_table()
-        canonical = L.HEADINGS[part][0]
-        numeral = match.group("num")
-        text = match.group(0)[len(numeral):]
-        variant = numeral != f"{L.NUMERALS[part - 1]}、" or text != L.normalize(canonical)
-        self._emit("HEADING", chunk, None, variant, part)
-        self.section = part
+        self._emit(f"HEADING_{heading.part}", chunk, None, heading.variant, heading)
+        self.section = heading.part
+        self.tables_here = set()
 
     def _plain_body(self, chunk: Chunk) -> None:
-        if not chunk.text:
+        if not chunk.text or _ONLY_MARKS.match(chunk.text):
             return
         norm = L.normalize(chunk.text)
-        if self.table is None and len(norm) <= _LONG_LINE and _META.match(norm):
+        if self.table is None and len(norm) <= _LONG_LINE and is_chrome(norm):
             self._emit(META, chunk)
             return
         anchors = self.era.anchor_regex
@@ -264,30 +278,19 @@ class ReportLexer:
                 self._plain_body(chunk.sub(0, begin).strip())
                 self._plain_body(chunk.sub(begin, len(chunk.text)))
                 return
-        if self.section == 0 and self.table is None:
-            title = _TITLE_PREFIX.match(chunk.text)
-            if title:
-                self._title(chunk.sub(title.end(), len(chunk.text)).strip())
-                return
-            if len(norm) <= 80 and "。" not in norm and _TITLE_WORDS.search(norm):
-                self._title(chunk)
-                return
+        if (self.template_parts and self.section == 4 and "4" in self.tables_here
+                and structure.opens_problems_part(chunk.text)):
+            # Part 五's heading was lost (PDF conversion, corpus 002.md): after
+            # table 四 the template has nothing but part 五 to follow.
+            self._heading(Chunk.at("", *chunk.start()), structure.HeadingMatch(5, 0, 0, 0, implied=True))
         # Outside a table only a line that starts with a table label can start one.
         if self.section in self.era.table_sections and (self.table or self.era.label_regex.match(norm)):
             segments = segment(chunk, self.era, split_spaces=True)
             if self._is_tabular(segments):
-                self._segments(segments, drop_blanks=False, explicit=False)
+                self._segments(segments, explicit=False)
                 return
         self._leave_table()
         self._emit(TEXT, chunk)
-
-    def _title(self, chunk: Chunk) -> None:
-        # A title split over two lines, agency first (seeds 001, 004).
-        previous = self.tokens[-1] if self.tokens else None
-        if (previous is not None and previous.type == TEXT and _YEAR_FIRST.match(L.normalize(chunk.text))
-                and _AGENCY_LINE.match(L.normalize(previous.chunk.text))):
-            self.tokens[-1] = CellToken(TITLE, previous.chunk)
-        self._emit(TITLE, chunk)
 
     def _is_tabular(self, segments: list[Segment]) -> bool:
         if not segments:
@@ -305,10 +308,12 @@ class ReportLexer:
 
     # -- explicit rows ----------------------------------------------------
     def _row(self, cells: list[Chunk]) -> None:
+        filled = [cell for cell in cells if cell.text]
+        if len(filled) == 1 and structure.match_heading(filled[0].text) is not None:
+            self._plain(filled[0])  # a heading set in a table cell (page-layout tables)
+            return
         if self.section not in self.era.table_sections and self.table is None:
-            for cell in cells:
-                if cell.text:
-                    self._emit(TEXT, cell)
+            self._texts(filled)
             return
         segments: list[Segment] = []
         for cell in cells:
@@ -317,13 +322,26 @@ class ReportLexer:
             else:
                 segments.append(Segment("value", cell))
         if self.table is None and not self._opens_table(segments):
-            for cell in cells:
-                if cell.text:
-                    self._emit(TEXT, cell)
+            self._texts(filled)
             return
         has_value = any(s.kind == "value" and s.chunk.text for s in segments)
-        is_header = any(s.kind == "label" and s.label.kind not in _ROW_KINDS for s in segments)
-        self._segments(segments, drop_blanks=is_header and not has_value, explicit=True)
+        header = not has_value and any(
+            s.kind == "residue" or (s.kind == "label" and s.label.kind not in _ROW_KINDS) for s in segments)
+        if header and len(filled) > 1:
+            # A header row: its labels are column names even where they spell a
+            # row's label (｜项目｜予以公开｜部分公开｜…｜总计｜, corpus 001.md).
+            segments = [s for s in segments if s.chunk.text]
+            self._segments(segments, explicit=True, header=True)
+            return
+        drop_blanks = not has_value and any(s.kind == "label" and s.label.kind not in _ROW_KINDS for s in segments)
+        if drop_blanks:
+            segments = [s for s in segments if s.kind != "value" or s.chunk.text]
+        self._segments(segments, explicit=True)
+
+    def _texts(self, cells: list[Chunk]) -> None:
+        for cell in cells:
+            self._leave_table()
+            self._emit(TEXT, cell)
 
     def _opens_table(self, segments: list[Segment]) -> bool:
         found = [s for s in segments if s.kind == "label"]
@@ -332,15 +350,15 @@ class ReportLexer:
         return any(s.label.key in self.era.anchors for s in found)
 
     # -- segments -> tokens -----------------------------------------------
-    def _segments(self, segments: list[Segment], drop_blanks: bool, explicit: bool) -> None:
+    def _segments(self, segments: list[Segment], explicit: bool, header: bool = False) -> None:
         for seg in segments:
             if seg.kind != "residue":
                 self._flush_pending()  # decided in the context it appeared in
             if seg.kind == "label":
-                self._label(seg)
+                self._label(seg, header)
+            elif header and self.table is not None:
+                self._emit(HEAD_OF[self.table], seg.chunk, explicit=explicit)
             elif seg.kind == "value" or (seg.kind == "unit" and self.table != "7"):
-                if drop_blanks and not seg.chunk.text:
-                    continue
                 self._emit(VALUE, seg.chunk, explicit=explicit)
                 self.in_rows = True
             elif seg.kind == "unit":
@@ -348,35 +366,59 @@ class ReportLexer:
             else:
                 self._residue(seg)
 
-    def _label(self, seg: Segment) -> None:
+    def _label(self, seg: Segment, header: bool = False) -> None:
         label = seg.label
         kind = label.kind
-        if label.key == "total":
-            kind = L.T4_HEAD if self.table == "4" else L.T3_HEAD
+        if label.key == "total":  # 总计 heads a column of table 三 and of table 四
+            kind = L.T4_HEAD if self.table == "4" or (self.table is None and self.section == 4) else L.T3_HEAD
         table = _TABLE_OF[kind]
+        if table != self.table and not self._may_open(label, kind, table):
+            # A column name of another table (其他, 总计): text of the table being
+            # read, or prose between tables.
+            if self.table is None:
+                self._emit(TEXT, seg.chunk)
+            elif header:
+                self._emit(HEAD_OF[self.table], seg.chunk)
+            else:
+                self._residue(seg)
+            return
         if table != self.table:
             self._flush_pending()
-            line, column = seg.chunk.start()
-            self.tokens.append(CellToken(f"_TABLE{table}", Chunk.at("", line, column)))
+            self.tokens.append(table_marker(table, seg.chunk))
             self.table = table
+            self.tables_here.add(table)
             self.in_rows = False
+        if header and kind in _ROW_KINDS:
+            self._emit(HEAD_OF[table], seg.chunk, label, seg.variant)
+            return
         if kind == L.T2_BLOCK:
             self.in_rows = False
         elif kind in _ROW_KINDS:
             self.in_rows = True
-        self._emit(kind, seg.chunk, label, seg.variant)
+        terminal = HEAD_OF[table] if label.key == "total" else label.terminal
+        self._emit(terminal, seg.chunk, label, seg.variant)
+
+    def _may_open(self, label: L.Label, kind: str, table: str) -> bool:
+        """A table starts on a row label or a strong header (第二十条第（一）项,
+        本列数据的勾稽关系…); a bare column name (总计, 其他, 结果维持) starts one
+        only in the table's own part."""
+        if kind in _ROW_KINDS or kind == L.T2_BLOCK or label.key in self.era.anchors:
+            return True
+        return self.era.anchored_everywhere or _PART_OF.get(table) == self.section
 
     def _residue(self, seg: Segment) -> None:
         """Unknown text in a table: a header split over cells (商业 / 企业), a note
         wrapped after its label, page chrome after the table, or an unknown label."""
         norm = L.normalize(seg.chunk.text)
+        if not _WORDY.search(norm):
+            return  # brackets or punctuation left between labels: "行政诉讼（未经复议直接起诉）"
         previous = self.tokens[-1] if self.tokens else None
-        if (self.pending is None and previous is not None and previous.type in _ROW_KINDS
-                and _NOTE_ONLY.match(norm)):
-            self.tokens[-1] = CellToken(previous.type, _joined(previous.chunk, seg.chunk), previous.label,
+        if (self.pending is None and previous is not None and previous.label is not None
+                and previous.label.kind in _ROW_KINDS and _NOTE_ONLY.match(norm)):
+            self.tokens[-1] = CellToken(previous.type, join_chunks(previous.chunk, seg.chunk), previous.label,
                                         previous.variant, previous.extra, previous.explicit)
             return
-        if _META.match(norm):
+        if is_chrome(norm):
             self._leave_table()
             self._emit(META, seg.chunk)
             return
@@ -384,7 +426,7 @@ class ReportLexer:
             joined = L.normalize(self.pending.chunk.text + seg.chunk.text)
             found = self.era.by_norm.get(joined)
             if found is not None:
-                merged = _joined(self.pending.chunk, seg.chunk)
+                merged = join_chunks(self.pending.chunk, seg.chunk)
                 self.pending = None
                 label, variant = found
                 self._label(Segment("label", merged, label, variant))
@@ -398,16 +440,10 @@ class ReportLexer:
             return
         if self.table is None:
             self.tokens.append(CellToken(TEXT, seg.chunk))
-        elif self.in_rows:
+        elif self.in_rows and self.table != "4":  # table 四 has no row labels: text there is a header
             self.tokens.append(CellToken(LABEL, seg.chunk))
         else:
-            self.tokens.append(CellToken(_HEAD_OF[self.table], seg.chunk))
-
-
-def _joined(first: Chunk, second: Chunk) -> Chunk:
-    """One chunk of two pieces that may stand on different lines."""
-    return Chunk(first.text + second.text,
-                 first.anchors + tuple((o + len(first.text), l, c) for o, l, c in second.anchors))
+            self.tokens.append(CellToken(HEAD_OF[self.table], seg.chunk))
 
 
 def lex(blocks: list[Block], era: L.Era) -> list[CellToken]:

@@ -58,7 +58,7 @@ _NEW = re.compile(r"(?:收到|接收|受理|新收|接到)[^，。；\d]{0,4}?" 
                   r"(?:收到|接收|受理|新收|接到)(?P<gap>[^，。；\d]{0,30}?)" + _NUM)
 _COMPLETED = re.compile(r"(?<!累计)办结(?!率)[^，。；\d]{0,12}?" + _NUM)
 _FORWARD = re.compile(r"(?P<a>\d{1,7})\s*件[^，。；\d]{0,4}?结转|"
-                      r"结转(?:至|到)?(?:下一?年度?|\d{4}\s*年度?)[^，。；\d]{0,10}?(?P<b>\d{1,7})\s*件")
+                      r"(?:结转|转入|转)(?:至|到)?(?:下一?年度?|\d{4}\s*年度?)[^，。；\d]{0,10}?(?P<b>\d{1,7})\s*件")
 _CARRIED = re.compile(r"上一?年度?结转[^，。；\d]{0,10}?" + _NUM)
 _REVIEW = re.compile(r"行政复议[^，。；、\d]{0,8}?" + _NUM + r"|"
                      r"(?<![\d.])(?P<m>\d{1,7})\s*(?:件|起|份|宗)[^，。；、\d]{0,15}?行政复议")
@@ -69,7 +69,8 @@ _PROACTIVE = re.compile(r"(?:\d{4}\s*年度?|全年|本年度?)(?:全区|全县|
 
 _NO_APPLICATION = re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^，。；\d]{0,20}?(?:申请|依申请公开)|"
                              r"无(?:依申请公开|政府信息公开申请)")
-_ALL_DONE = re.compile(r"(?:均已|全部|均|已全部)(?:按时|依法|按期|及时)?办结")
+_ALL_DONE = re.compile(r"(?:均已|全部|均|已全部|都已)(?:按时|依法|按期|及时|按要求|按规定)?"
+                       r"(?:办结|办理完成|办理完毕|办理完结|答复完毕)")
 _OUTCOME = r"(?!纠错|纠正|败诉|撤销|确认违法|维持)"
 _NEGATION = re.compile(r"(?:未|没有|无)(?!正当理由)(?P<rest>[^，。；\d]{0,20}?)行政复议" + _OUTCOME + "|"
                        r"(?:未|没有|无)(?!正当理由)(?P<rest2>[^，。；\d]{0,20}?)行政诉讼" + _OUTCOME)
@@ -93,14 +94,8 @@ class Claim:
     text: str
 
 
-def _sub_span(paragraph: Paragraph, start: int, end: int) -> Span:
-    from .compliance import sub_span
-
-    return sub_span(paragraph, start, end)
-
-
 def _sentences(report: Report) -> Iterator[tuple[Paragraph, int, str]]:
-    for paragraph in report.paragraphs():
+    for paragraph in report.context.prose:
         text = paragraph.text
         for match in _SENTENCE.finditer(text):
             sentence = match.group(0)
@@ -117,31 +112,20 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 _DIGIT = re.compile(r"\d")
-_DENIAL_OR_DONE = re.compile(r"未|没有|无|办结")
-#: The last report analysed and its statements and claims (TXT001–TXT003 share them).
-_CACHE: dict[str, tuple[Report, list]] = {}
-
-
-def _cached(kind: str, report: Report, compute) -> list:
-    hit = _CACHE.get(kind)
-    if hit is not None and hit[0] is report:
-        return hit[1]
-    value = compute(report)
-    _CACHE[kind] = (report, value)
-    return value
+_DENIAL_OR_DONE = re.compile(r"未|没有|无|办结|完成|完毕")
 
 
 def statements(report: Report) -> list[Statement]:
     """Numbers stated in the narrative, in document order (computed once per report)."""
-    return _cached("statements", report, _statements)
+    return report.context.statements
 
 
 def claims(report: Report) -> list[Claim]:
     """Denials and "均已办结" claims, in document order (computed once per report)."""
-    return _cached("claims", report, _claims)
+    return report.context.claims
 
 
-def _statements(report: Report) -> list[Statement]:
+def read_statements(report: Report) -> list[Statement]:
     found: list[Statement] = []
     for paragraph, base, sentence in _sentences(report):
         if not _DIGIT.search(sentence):
@@ -154,7 +138,7 @@ def _statements(report: Report) -> list[Statement]:
                 at = start + match.start(group)
                 value = int(match.group(group))
                 found.append(Statement(quantity, value, sentence.strip(),
-                                       _sub_span(paragraph, at, at + len(match.group(group))),
+                                       paragraph.span_of(at, at + len(match.group(group))),
                                        match.group(0), clause.strip()))
     return found
 
@@ -184,7 +168,7 @@ def _scan(clause: str) -> Iterator[tuple[str, re.Match, str]]:
         yield "proactive", match, "n"
 
 
-def _claims(report: Report) -> list[Claim]:
+def read_claims(report: Report) -> list[Claim]:
     found: list[Claim] = []
     for paragraph, base, sentence in _sentences(report):
         if not _DENIAL_OR_DONE.search(sentence):
@@ -212,7 +196,7 @@ def _claims(report: Report) -> list[Claim]:
 
 
 def _claim(kind: str, paragraph: Paragraph, sentence: str, start: int, match: re.Match) -> Claim:
-    return Claim(kind, sentence.strip(), _sub_span(paragraph, start + match.start(), start + match.end()),
+    return Claim(kind, sentence.strip(), paragraph.span_of(start + match.start(), start + match.end()),
                  match.group(0))
 
 

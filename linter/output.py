@@ -54,6 +54,7 @@ def _diagnostic_json(d: Diagnostic) -> dict:
         "logical_location": d.logical_location,
         "data": d.data,
         "fingerprint": d.fingerprint,
+        "provenance": d.provenance,
     }
 
 

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from . import arithmetic as A
 from . import labels as L
+from . import structure
 from .ast import Paragraph, Report, Span
 from .diagnostics import Diagnostic
 from .hookspecs import hookimpl
@@ -186,8 +187,8 @@ def _compact(text: str) -> str:
 def _paragraphs(report: Report, part: int | None) -> list[Paragraph]:
     if part is None:
         return list(report.paragraphs())
-    section = report.section(part)
-    return list(section.paragraphs) if section else []
+    found = report.context.parts.get(part)
+    return found.paragraphs if found else []
 
 
 def _where(part: int | None) -> str:
@@ -206,19 +207,12 @@ class RequiredSection(CheckKind):
             raise self.entry.error("检查类型 required-section 需要参数 section 或 heading")
 
     def check(self, rule: type[Rule], report: Report) -> Iterator[Diagnostic]:
-        if self.part is not None and report.section(self.part) is not None:
+        if self.part is not None and self.part in report.context.parts:
             return
-        if self.heading is not None and self._heading_found(report):
+        if self.heading is not None and structure.heading_written(report, self.heading):
             return
         span = report.meta.title_span or _START
         yield rule.finding(rule.message, span, "结构", self.heading or str(self.part))
-
-
-    def _heading_found(self, report: Report) -> bool:
-        # Era-2007 headings were free: a heading may be a section or a short paragraph.
-        if any(self.heading in _compact(section.heading) for section in report.sections):
-            return True
-        return any(self.heading in _compact(p.text)[:len(self.heading) + 8] for p in report.paragraphs())
 
 
 class RequiredPhrase(CheckKind):
@@ -656,21 +650,3 @@ def _inline_tests(node: _Node | None) -> list[InlineTest]:
             raise fields["expect"].error("expect 应为规则代码列表（可为空列表）")
         tests.append(InlineTest(item.path, item.line, fields["input"].text("input"), tuple(expect)))
     return tests
-
-
-def run_inline_tests(pack: Pack) -> list[tuple[str, InlineTest, list[str]]]:
-    """Lint each test input; returns (rule code, test, codes that fired among the
-    rule's own and those the test names: other rules of the pack may fire on a
-    short snippet without making the test about them)."""
-    from .engine import check_report, parse_source
-    from .source import decode
-
-    results = []
-    for code, tests in pack.tests.items():
-        for number, test in enumerate(tests, 1):
-            relevant = {code, *test.expect}
-            source = decode(test.input.encode("utf-8"), f"{pack.path}#{code}-{number}.txt")
-            report = parse_source(source)
-            fired = sorted({d.code for d in check_report(report, extra_rules=pack.rules) if d.code in relevant})
-            results.append((code, test, fired))
-    return results

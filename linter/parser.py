@@ -1,38 +1,56 @@
-"""Parsing: the token stream of a report -> a Lark tree, per era grammar.
+"""Parsing: the token stream of a report -> Lark trees, per era grammar.
 
 Grammars are LALR and analysed once: the analysis is cached on disk
 (``$XDG_CACHE_HOME/xxgk-lint`` or ``~/.cache/xxgk-lint``; set
 ``XXGK_LINT_CACHE_DIR`` to move it), so a pre-commit run only unpickles it.
-Syntax trouble becomes a PRS003 problem; parsing skips to the next heading or
-table and goes on.
+
+The grammar states the template in order; real reports deviate from it, and
+the parser repairs the token stream the way a reader would, so that nothing is
+lost and every repair is visible:
+
+* a table row or header that the template puts earlier than where the parser
+  stands (a header repeated after a page break, a row-group label repeated,
+  rows out of order) starts a *fragment* of the same table (a zero-width
+  ``_TABLEk`` is inserted); the builder joins the fragments;
+* a table that stands in no part, or in another part than the template's
+  (its heading lost in conversion), gets an *implied* heading for its part;
+* a heading the template puts earlier (a part repeated or out of order) ends
+  the document so far, and parsing starts again at that heading: the result
+  is a list of trees, which the builder reads in order;
+* anything else the grammar cannot place (values with no row, stray text in a
+  table) is dropped, and each run of dropped tokens becomes one PRS003
+  problem naming its lines, so that no rule claims something is missing from
+  a region that was not read.
 """
 from __future__ import annotations
 
 import os
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from lark import Lark, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 from .ast import Problem, Span
-from .lexer import CellToken
+from .layout import Chunk
+from .lexer import CellToken, table_marker, table_of_token
+from .structure import HeadingMatch
 
-
-_RESUME_AT = {"HEADING", "_TABLE2", "_TABLE3", "_TABLE4", "_TABLE7"}
 _PARSERS: dict[Path, Lark] = {}
+#: The part each table belongs to in the template (eras 2019 and 2021).
+_PART_OF_TABLE = {"2": 2, "3": 3, "4": 4}
+_TABLE_NAMES = {"2": "表二", "3": "表三", "4": "表四", "7": "统计表"}
 
 
-class _StreamLexer(Lexer):
-    """The tokens are made by linter.lexer already; this hands them to Lark."""
+class _NoLexer(Lexer):
+    """The tokens are made by linter.lexer already; they are fed one by one."""
 
     def __init__(self, lexer_conf: object) -> None:
         pass
 
-    def lex(self, data: Iterable[CellToken]) -> Iterator[CellToken]:  # type: ignore[override]
-        return iter(data)
+    def lex(self, data):  # type: ignore[override]
+        return iter(())
 
 
 def cache_dir() -> Path:
@@ -51,7 +69,7 @@ def get_parser(grammar: Path) -> Lark:
 
 
 def _load(path: Path) -> Lark:
-    options = dict(parser="lalr", lexer=_StreamLexer, strict=True, maybe_placeholders=False)
+    options = dict(parser="lalr", lexer=_NoLexer, strict=True, maybe_placeholders=False)
     for directory in (cache_dir(), Path(os.environ.get("TMPDIR") or "/tmp") / "xxgk-lint"):
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -71,66 +89,134 @@ def _grammar_stamp(path: Path) -> str:
     return f"{stamp:08x}"
 
 
-class _Resumable:
-    """Token source that can be told to drop tokens up to the next heading or table."""
+class _Driver:
+    """Feeds tokens to Lark's interactive LALR parser and repairs the stream."""
 
-    def __init__(self, tokens: list[CellToken]) -> None:
-        self.tokens = tokens
-        self.index = 0
-        self.skipped: list[CellToken] = []
-        self.skipping = False
+    def __init__(self, parser: Lark) -> None:
+        self.parser = parser
+        self.trees: list[Tree] = []
+        self.problems: list[Problem] = []
+        self.dropped: list[CellToken] = []
+        self.last: CellToken | None = None
+        self.table: str | None = None  # the table the last accepted token belongs to
+        self.part = 0
+        self.cursor = parser.parse_interactive()
 
-    def __iter__(self) -> Iterator[CellToken]:
-        while self.index < len(self.tokens):
-            token = self.tokens[self.index]
-            self.index += 1
-            if self.skipping:
-                if token.type not in _RESUME_AT:
-                    self.skipped.append(token)
-                    continue
-                self.skipping = False
-            yield token
+    def feed(self, token: CellToken) -> None:
+        if self._try(token):
+            return
+        table = table_of_token(token.type)
+        if table is not None and not token.type.startswith("_TABLE") and self._try_all(
+                [table_marker(table, token.chunk), token]):
+            return  # a fragment of the same table
+        if table is not None and table in _PART_OF_TABLE and self._implied_part(token, table):
+            return
+        if token.type.startswith("HEADING_") and self.last is not None:
+            self._restart()
+            if self._try(token):
+                return
+        self._drop(token)
 
+    def finish(self) -> tuple[list[Tree], list[Problem]]:
+        self._close_dropped()
+        self.trees.append(self._eof())
+        return self.trees, self.problems
 
-def parse_tokens(tokens: list[CellToken], grammar: Path) -> tuple[Tree, list[Problem]]:
-    problems: list[Problem] = []
-    stream = _Resumable(tokens)
-
-    def recover(error: UnexpectedInput) -> bool:
-        if not isinstance(error, UnexpectedToken) or error.token.type == "$END":
+    # -- repairs ------------------------------------------------------------
+    def _implied_part(self, token: CellToken, table: str) -> bool:
+        """A table outside its part: the part's heading is implied where it starts."""
+        heading = _implied_heading(_PART_OF_TABLE[table], token)
+        marker = [] if token.type.startswith("_TABLE") else [table_marker(table, token.chunk)]
+        if self._try_all([heading] + marker + [token]):
+            return True
+        if self.last is None:
             return False
-        token = error.token
-        stream.skipping = True
-        stream.skipped = []
-        problems.append(_syntax_problem(token, error, stream))
+        self._restart()
+        return self._try_all([heading] + marker + [token])
+
+    def _restart(self) -> None:
+        """End the document so far and start again (a part out of order)."""
+        self._close_dropped()
+        self.trees.append(self._eof())
+        self.cursor = self.parser.parse_interactive()
+        self.table = None
+
+    def _drop(self, token: CellToken) -> None:
+        self.dropped.append(token)
+
+    # -- feeding ------------------------------------------------------------
+    def _try(self, token: CellToken) -> bool:
+        if token.type not in self.cursor.choices():
+            return False
+        try:
+            self.cursor.feed_token(token)
+        except UnexpectedToken:
+            return False
+        self._accepted(token)
         return True
 
-    tree = get_parser(grammar).parse(stream, on_error=recover)
-    for problem in problems:
-        skipped = problem.data.pop("_skipped")
-        if skipped:
-            problem.data["skipped_to_line"] = skipped[-1].end_line
-    return tree, problems
+    def _try_all(self, tokens: list[CellToken]) -> bool:
+        """Feed a repair as a whole, or leave the parser as it was."""
+        saved = self.cursor.copy(deepcopy_values=False)  # (a deep copy would lose our token class)
+        for token in tokens:
+            if token.type not in self.cursor.choices():
+                self.cursor = saved
+                return False
+            try:
+                self.cursor.feed_token(token)
+            except UnexpectedToken:
+                self.cursor = saved
+                return False
+        for token in tokens:
+            self._accepted(token)
+        return True
+
+    def _accepted(self, token: CellToken) -> None:
+        if self.dropped:
+            self._close_dropped()
+        self.last = token
+        if token.type.startswith("HEADING_"):
+            self.part = int(token.type[-1])
+            self.table = None
+        elif token.type in ("TEXT", "META"):
+            self.table = None
+        else:
+            self.table = table_of_token(token.type) or self.table
+
+    def _eof(self) -> Tree:
+        return self.cursor.feed_eof(self.last or CellToken("TEXT", Chunk.at("", 1, 1)))
+
+    def _close_dropped(self) -> None:
+        tokens, self.dropped = self.dropped, []
+        if tokens:
+            self.problems.append(_unplaced(tokens, self.table, self.part))
 
 
-def _syntax_problem(token: CellToken, error: UnexpectedToken, stream: _Resumable) -> Problem:
-    expected = sorted(t for t in error.expected if not t.startswith("_"))
-    span = Span(token.line, token.column, token.end_line, token.end_column)
-    what = _DESCRIBE.get(token.type, token.type)
-    text = str(token)[:30]
-    message = f"表格结构无法识别：此处不应出现{what}“{text}”，已跳过至下一个标题或表格继续解析"
-    return Problem("PRS003", message, span, {"token": token.type, "text": text, "expected": expected,
-                                               "_skipped": stream.skipped})
+def _implied_heading(part: int, token: CellToken) -> CellToken:
+    line, column = token.chunk.start()
+    return CellToken(f"HEADING_{part}", Chunk.at("", line, column), None, False,
+                     HeadingMatch(part, 0, 0, 0, implied=True))
 
 
-_DESCRIBE = {
-    "VALUE": "数值单元格",
-    "LABEL": "无法识别的表格标签",
-    "T2_ROW": "表二的行标签",
-    "T2_HEAD": "表二的表头",
-    "T3_ROW": "表三的行标签",
-    "T3_GROUP": "表三的分组标签",
-    "T3_HEAD": "表三的表头",
-    "T4_HEAD": "表四的表头",
-    "TITLE": "标题",
-}
+def _unplaced(tokens: list[CellToken], table: str | None, part: int) -> Problem:
+    first, last = tokens[0], tokens[-1]
+    span = Span(first.line, first.column, last.end_line, last.end_column)
+    shown = "、".join(f"“{str(t)[:12]}”" for t in tokens[:3]) + ("等" if len(tokens) > 3 else "")
+    where = f"{_TABLE_NAMES[table]}中" if table in _TABLE_NAMES else ""
+    lines = f"第{first.line}行" if first.line == last.end_line else f"第{first.line}–{last.end_line}行"
+    message = (f"{lines}{where}有 {len(tokens)} 处内容（{shown}）无法按模板放置，已跳过；"
+               "该区域不做缺表、缺行、缺部分的判断，涉及的数据校验未进行")
+    return Problem("PRS003", message, span, {
+        "tokens": len(tokens), "texts": [str(t)[:30] for t in tokens[:10]],
+        "table": _TABLE_NAMES.get(table or ""), "part": part or None,
+        "lines": [first.line, last.end_line],
+    })
+
+
+def parse_tokens(tokens: list[CellToken], grammar: Path) -> tuple[list[Tree], list[Problem]]:
+    """The trees of a report (more than one when a part is out of order) and the
+    regions that could not be placed."""
+    driver = _Driver(get_parser(grammar))
+    for token in tokens:
+        driver.feed(token)
+    return driver.finish()

@@ -26,6 +26,9 @@ class Rule:
     severity: ClassVar[str]
     eras: ClassVar[tuple[str, ...]] = (ANY_ERA,)
     summary: ClassVar[str]  # Chinese one-liner, shown in rule lists
+    #: What the findings are about by default: "source" (the report is wrong) or
+    #: "extraction" (we could not read it); a finding may say otherwise.
+    provenance: ClassVar[str] = "source"
 
     def __init__(self, options: Mapping[str, Any] | None = None):
         #: Settings from the configuration (e.g. ``deadlines`` for PER003).
@@ -37,7 +40,10 @@ class Rule:
     @classmethod
     def finding(cls, message: str, span: Span, logical_location: str = "", evidence: str = "",
                 **data: Any) -> Diagnostic:
-        return Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data, evidence)
+        """A finding; ``provenance=`` among the data overrides the rule's default."""
+        provenance = data.get("provenance", cls.provenance)
+        return Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data, evidence,
+                          provenance=provenance)
 
     @classmethod
     def applies_to(cls, era: str) -> bool:

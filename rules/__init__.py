@@ -10,6 +10,7 @@ from linter.hookspecs import hookimpl
 from .prs001_unreadable_input import UnreadableInput
 from .prs002_not_a_report import NotAnAnnualReport
 from .prs003_syntax_error import SyntaxTrouble
+from .prs004_table_not_read import TableNotRead
 from .tpl001_wrong_template import WrongTemplate
 from .tpl002_missing_table import MissingTable
 from .tpl003_missing_row import MissingRow
@@ -31,6 +32,7 @@ from .sec002_section_order import SectionOrder
 from .sec003_heading_variant import HeadingVariant
 from .sec004_perfunctory_part5 import PerfunctoryPart5
 from .sec005_long_overview import LongOverview
+from .sec006_part_heading_missing import PartHeadingMissing
 from .per001_missing_period import MissingPeriod
 from .per002_wrong_period import WrongPeriod
 from .per003_late_publication import LatePublication
@@ -43,6 +45,7 @@ RULES = (
     UnreadableInput,
     NotAnAnnualReport,
     SyntaxTrouble,
+    TableNotRead,
     WrongTemplate,
     MissingTable,
     MissingRow,
@@ -64,6 +67,7 @@ RULES = (
     HeadingVariant,
     PerfunctoryPart5,
     LongOverview,
+    PartHeadingMissing,
     MissingPeriod,
     WrongPeriod,
     LatePublication,

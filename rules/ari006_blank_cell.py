@@ -3,20 +3,22 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import arithmetic as A
-from linter.ast import Report
+from linter.ast import Cell, Report, Row, Span, Table
 from linter.diagnostics import Diagnostic
 from linter.rule import Rule
 
 
 class BlankCell(Rule):
     """## What it does
-    Reports a value cell of a statistics table (表二, 表三, 表四, the era-2007
-    统计表) that is empty or holds `/`, `—`, `不适用` or other text where the
-    template asks for a number. The arithmetic rules read such a cell as 0 and
-    say so in their messages; this finding also names the identities the cell
-    takes part in and whether they hold only under that reading. Rows whose
-    cells could not be separated (TPL006) or have the wrong number of cells
-    (TPL004) are left to those rules.
+    Reports the value cells of a statistics table (表二, 表三, 表四, the era-2007
+    统计表) that are empty or hold `/`, `—`, `不适用` or other text where the
+    template asks for a number: one finding per table, listing the cells. The
+    arithmetic rules read such a cell as 0 and say so in their messages; this
+    finding also names the identities the cells take part in and whether they
+    hold only under that reading. A total left blank while its parts are filled
+    is said here with the sum of its parts ("总计未填写，各项之和为 X"), not
+    reported as an arithmetic error. Rows whose cells could not be separated
+    (TPL006) or have the wrong number of cells (TPL004) are left to those rules.
 
     ## Why is this bad?
     The templates (国办公开办函〔2019〕60号, 〔2021〕30号; the 2014 statistics
@@ -39,13 +41,13 @@ class BlankCell(Rule):
     code = "ARI006"
     name = "blank-number-cell"
     severity = "warning"
-    summary = "应填数字的单元格为空白、“/”、“—”或文字"
+    summary = "应填数字的单元格为空白、“/”、“—”或文字（每表一条）"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        involved: dict[int, list[A.Outcome]] = {}
         blanks = [(t, r, i, c) for t, r, i, c in A.checked_cells(report) if not c.is_number]
         if not blanks:
             return
+        involved: dict[int, list[A.Outcome]] = {}
         for _, identity in A.template_identities(report):
             if not any(t.is_blank for t in identity.terms):
                 continue
@@ -53,20 +55,39 @@ class BlankCell(Rule):
             if isinstance(outcome, A.Outcome):
                 for t in outcome.blanks:
                     involved.setdefault(id(t.cell), []).append(outcome)
-        for table, row, index, cell in blanks:
-            location = A.cell_location(report, table, row, index)
-            shown = "空白" if not cell.raw else f"“{cell.raw}”"
-            notes = []
-            for outcome in involved.get(id(cell), []):
-                state = "仅在按 0 计算时成立" if outcome.holds else "按 0 计算仍不成立"
-                notes.append(f"{outcome.identity.id}（{state}）")
-            extra = f"该单元格参与的数据校验：{'；'.join(notes)}。" if notes else ""
-            yield self.finding(
-                f"{location.replace('/', '“', 1).replace('/', '”', 1)}列为{shown}，模板要求填写数字"
-                f"（没有发生请填 0）。数据校验时按 0 计算。{extra}",
-                cell.span, location, cell.raw,
-                cell={"label": A.row_name(table, row), "column": A.column_name(report, table, row, index),
-                      "raw": cell.raw, "kind": cell.kind, "line": cell.span.line, "col": cell.span.column},
-                identities=[{"identity": o.identity.id, "holds_only_with_blanks": o.only_with_blanks,
-                             "holds": o.holds} for o in involved.get(id(cell), [])],
-            )
+        by_table: dict[int, list[tuple[Table, Row, int, Cell]]] = {}
+        for item in blanks:
+            by_table.setdefault(id(item[0]), []).append(item)
+        for items in by_table.values():
+            yield self._table_finding(report, items, involved)
+
+    def _table_finding(self, report: Report, items: list, involved: dict[int, list[A.Outcome]]) -> Diagnostic:
+        table = items[0][0]
+        cells, shown, totals, notes = [], [], [], []
+        for _, row, index, cell in items:
+            name = f"{A.row_name(table, row)}/{A.column_name(report, table, row, index)}"
+            what = "空白" if not cell.raw else f"“{cell.raw}”"
+            shown.append(f"{name}（第{cell.span.line}行，{what}）")
+            outcomes = involved.get(id(cell), [])
+            for outcome in outcomes:
+                if outcome.target.cell is cell and outcome.expected != 0:
+                    totals.append(f"“{name}”未填写，各项之和为 {outcome.expected}")
+                elif outcome.target.cell is not cell:
+                    state = "仅在按 0 计算时成立" if outcome.holds else "按 0 计算仍不成立"
+                    notes.append(f"{outcome.identity.id}（{state}）")
+            cells.append({"label": A.row_name(table, row), "column": A.column_name(report, table, row, index),
+                          "raw": cell.raw, "kind": cell.kind, "line": cell.span.line, "col": cell.span.column,
+                          "identities": [{"identity": o.identity.id, "holds_only_with_blanks": o.only_with_blanks,
+                                          "holds": o.holds} for o in outcomes]})
+        listed = "、".join(shown[:6]) + (f"等 {len(shown)} 个" if len(shown) > 6 else "")
+        message = f"{table.kind}有 {len(items)} 个应填数字的单元格为空白或非数字：{listed}。模板要求填写数字（没有发生请填 0）"
+        if totals:
+            message += "；" + "；".join(dict.fromkeys(totals)) + "（合计数未填写，未作为数据错误报告）"
+        if notes:
+            message += "。数据校验时按 0 计算：" + "；".join(dict.fromkeys(notes[:4]))
+        first, last = items[0][3].span, items[-1][3].span
+        return self.finding(
+            message + "。", Span(first.line, first.column, last.end_line, last.end_column),
+            f"{table.kind}/空白单元格", "|".join(f"{c['label']}/{c['column']}" for c in cells),
+            cells=cells, blank_totals=list(dict.fromkeys(totals)),
+        )

@@ -64,7 +64,7 @@ class MissingFeeStatement(Rule):
             yield from self._fees_2007(report)
 
     def _part6(self, report: Report) -> Iterator[Diagnostic]:
-        part = C.parts(report).get(6)
+        part = report.context.parts.get(6)
         if part is not None:
             text = part.text
             if C.FEE_2021.search(text):

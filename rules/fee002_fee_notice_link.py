@@ -52,10 +52,10 @@ class FeeNoticeLink(Rule):
         row = table.row(_ROW) if table is not None else None
         if row is None:
             return
-        count, uncertain = _above_zero(row.cells)
-        if not count:
+        how = _above_zero(row.cells)
+        if how is None:
             return
-        part = C.parts(report).get(6)
+        part = report.context.parts.get(6)
         text = part.text if part is not None else ""
         if C.FEE_NOTICE.search(text):
             return
@@ -66,7 +66,8 @@ class FeeNoticeLink(Rule):
         else:
             said = "没有内容" if part is not None else "缺失"
         figures = "|".join(cell.raw for cell in row.cells)
-        shown = f"有数字“{figures}”（无法拆分的数字串，按其中含非零数字判断）" if uncertain else f"为“{figures}”"
+        shown = {"run": f"有数字“{figures}”（无法拆分的数字串，按其中含非零数字判断）",
+                 "recovered": f"为“{figures}”（由粘连的数字串唯一拆分而得）"}.get(how, f"为“{figures}”")
         if part is not None:
             span = part.paragraphs[0].span if part.paragraphs else part.heading.span
         else:
@@ -75,18 +76,20 @@ class FeeNoticeLink(Rule):
             f"表三“（六）2.申请人逾期未按收费通知要求缴纳费用…”{shown}（第{row.span.line}行），说明本年度发出过收费通知，"
             f"但第六部分{said}；请在第六部分写明收费通知的发出、缴纳和信息处理费收取情况",
             span, C.PART_NAMES[6], figures, row_line=row.span.line, row_values=figures,
-            provenance="uncertain" if uncertain else "source",
+            provenance="source" if how == "source" else "recovered",
         )
 
 
-def _above_zero(cells: list[Cell]) -> tuple[bool, bool]:
-    """(some cell is above zero, that was read from an unsplit digit run)."""
+def _above_zero(cells: list[Cell]) -> str | None:
+    """How a cell above zero was read: "source", "recovered" (split out of a run),
+    "run" (a digit run that could not be split holds a non-zero digit); None
+    when no cell is above zero."""
     for cell in cells:
         if cell.run_together:
             continue
         if cell.is_number and isinstance(cell.value, (int, float)) and cell.value > 0:
-            return True, False
+            return cell.provenance
     for cell in cells:
         if cell.run_together and any(ch in "123456789" for ch in cell.raw):
-            return True, True
-    return False, False
+            return "run"
+    return None

@@ -37,18 +37,16 @@ class MissingPeriod(Rule):
     summary = "报告未说明统计期限"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        if report.era_source is None or C.period_of(report) is not None:
+        meta = report.meta
+        if report.era_source is None or meta.period is not None:
             return
         year = C.report_year(report)
         example = f"{year}年1月1日至{year}年12月31日" if year else "报告年度1月1日至12月31日"
-        words = C.period_words(report)
-        if words is not None:  # "统计期限自至": the dates were never filled in
-            paragraph, match = words
-            phrase = paragraph.text[match.start():match.end() + 12].split("。")[0]
+        if meta.period_blank is not None:  # "统计期限自至": the dates were never filled in
+            phrase = meta.period_blank.text
             yield self.finding(
                 f"统计期限的说明“{phrase}”没有写明起止日期，请写明“{example}”",
-                C.sub_span(paragraph, match.start(), match.start() + len(phrase)), "统计期限", phrase,
-                report_year=year, kind="no-dates",
+                meta.period_blank.span, "统计期限", phrase, report_year=year, kind="no-dates",
             )
             return
         yield self.finding(

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Iterator
 
 from linter import compliance as C
-from linter import labels as L
-from linter.ast import Report, Span
+from linter.ast import Report
 from linter.diagnostics import Diagnostic
+from linter.meta import year_of
 from linter.rule import Rule
-
-#: A year written alone as a table's caption or column: （2017年度）, 2015年度.
-_TABLE_YEAR = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
 
 
 class WrongPeriod(Rule):
@@ -44,45 +40,31 @@ class WrongPeriod(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         if report.era_source is None:
             return
-        title = C.title_of(report)
-        year = title.year if title else None
-        period = C.period_of(report)
+        meta = report.meta
+        year = meta.report_year if meta.year_source == "title" else None
+        period = meta.period
         if period is not None:
-            expected_year = year if year is not None else period.start.year
+            start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+            expected_year = year if year is not None else start.year
             expected = (date(expected_year, 1, 1), date(expected_year, 12, 31))
-            if (period.start, period.end) != expected:
-                if year is not None and (period.start, period.end) == (date(period.start.year, 1, 1),
-                                                                       date(period.start.year, 12, 31)):
-                    detail = f"为{period.start.year}年全年，与标题中的报告年度{year}年不一致"
+            if (start, end) != expected:
+                if year is not None and (start, end) == (date(start.year, 1, 1), date(start.year, 12, 31)):
+                    detail = f"为{start.year}年全年，与标题中的报告年度{year}年不一致"
                 else:
-                    detail = f"为{C.chinese_date(period.start)}至{C.chinese_date(period.end)}"
+                    detail = f"为{C.chinese_date(start)}至{C.chinese_date(end)}"
                 yield self.finding(
                     f"统计期限{detail}，应为{expected_year}年1月1日至{expected_year}年12月31日，请核对并更正",
                     period.span, "统计期限", period.text, kind="period",
-                    start=period.start.isoformat(), end=period.end.isoformat(), report_year=expected_year,
+                    start=period.start, end=period.end, report_year=expected_year,
                 )
             if year is None:
                 year = expected_year
         if year is None:
             return
-        for text, span in _table_years(report):
-            found = int(_TABLE_YEAR.match(L.normalize(text)).group(1))  # type: ignore[union-attr]
+        for phrase in meta.table_years:
+            found = year_of(phrase)
             if found != year:
                 yield self.finding(
-                    f"统计表标注的年度“{text.strip()}”与报告年度{year}年不一致，请核对统计表是否为本年度数据",
-                    span, "统计表/年度", text.strip(), kind="table", table_year=found, report_year=year,
+                    f"统计表标注的年度“{phrase.text}”与报告年度{year}年不一致，请核对统计表是否为本年度数据",
+                    phrase.span, "统计表/年度", phrase.text, kind="table", table_year=found, report_year=year,
                 )
-
-
-def _table_years(report: Report) -> list[tuple[str, Span]]:
-    """Years captioning a statistics table (era 2007): a caption line, or a header."""
-    found = []
-    if report.era == "2007":
-        for paragraph in C.narrative(report):
-            if len(paragraph.text) <= 12 and _TABLE_YEAR.match(L.normalize(paragraph.text)):
-                found.append((paragraph.text, paragraph.span))
-    for table in report.tables:
-        for header in table.headers:
-            if len(header.raw) <= 12 and _TABLE_YEAR.match(L.normalize(header.raw)):
-                found.append((header.raw, header.span))
-    return found

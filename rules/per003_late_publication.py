@@ -6,6 +6,7 @@ from typing import Any, Iterator
 from linter import compliance as C
 from linter.ast import Report, Span
 from linter.diagnostics import Diagnostic
+from linter.meta import agency_level
 from linter.rule import Rule
 
 #: Statutory and scheduled dates (month, day) in the year after the report year.
@@ -106,8 +107,7 @@ class LatePublication(Rule):
                 **extra,
             )
             return
-        title = C.title_of(report)
-        agency = title.agency if title else meta.agency
+        agency = meta.agency
         era = C.law_era(report)
         if era == "2007":
             deadline = C.deadline_date(year + 1, settings["era-2007"])
@@ -115,7 +115,7 @@ class LatePublication(Rule):
             if published > deadline:
                 yield self._late(span, shown, deadline, who, basis, meta.published, year, "era-2007", None, extra)
             return
-        kind = settings.get("agency-kind") or C.agency_kind(agency)
+        kind = settings.get("agency-kind") or meta.agency_kind
         inferred = "agency-kind" not in settings
         if kind == "department":
             deadline = C.deadline_date(year + 1, settings["department"])
@@ -133,7 +133,7 @@ class LatePublication(Rule):
             return
         if kind != "government":
             return
-        level = settings.get("agency-level") or C.agency_level(agency)
+        level = settings.get("agency-level") or agency_level(agency)
         key = {"county": "county-summary", "prefecture": "prefecture-summary"}.get(level or "")
         if key is None:
             return

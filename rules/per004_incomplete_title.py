@@ -37,8 +37,8 @@ class IncompleteTitle(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         if report.era_source is None:
             return
-        title = C.title_of(report)
-        if title is None:
+        meta = report.meta
+        if meta.title is None or meta.title_span is None:
             first = report.sections[0].span if report.sections else C.document_start(report)
             yield self.finding(
                 "报告没有标题，请在开头写明“机关名称＋年度＋政府信息公开工作年度报告”",
@@ -46,13 +46,14 @@ class IncompleteTitle(Rule):
             )
             return
         missing = []
-        if title.agency is None:
+        if meta.agency is None:
             missing.append("机关名称")
-        if title.year is None:
+        if meta.year_source != "title":
             missing.append("报告年度")
         if missing:
+            title = "".join(meta.title.split())
             yield self.finding(
-                f"标题“{title.text}”缺少{'和'.join(missing)}，请补充完整",
-                title.span, "标题", title.text,
+                f"标题“{title}”缺少{'和'.join(missing)}，请补充完整",
+                meta.title_span, "标题", title,
                 missing=["agency" if m == "机关名称" else "year" for m in missing],
             )

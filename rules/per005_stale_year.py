@@ -80,5 +80,5 @@ class StaleYear(Rule):
         else:
             message = (f"{year}年度报告中写有“{phrase}”，把{said}年当作本年度叙述，"
                        f"疑似沿用上一年度报告文字，请核对年份")
-        return self.finding(message, C.sub_span(paragraph, start, start + len(phrase)), "正文/年份", phrase,
+        return self.finding(message, paragraph.span_of(start, start + len(phrase)), "正文/年份", phrase,
                             kind=kind, year_said=said, report_year=year)

@@ -5,6 +5,7 @@ from typing import Iterator
 from linter.ast import Report, Span
 from linter.diagnostics import Diagnostic
 from linter.rule import Rule
+from linter.structure import is_report
 
 
 class NotAnAnnualReport(Rule):
@@ -16,7 +17,8 @@ class NotAnAnnualReport(Rule):
     ## Why is this bad?
     The other rules judge a report against the template of its era
     (国办公开办函〔2019〕60号, 〔2021〕30号). Applied to some other document they
-    would only produce noise, so the file is reported once, plainly, instead.
+    would only produce noise, so the file gets this one finding and no other
+    rule runs on it.
 
     ## Example
     Fails: a meeting notice saved in the reports folder.
@@ -30,7 +32,7 @@ class NotAnAnnualReport(Rule):
     summary = "无法识别为政府信息公开工作年度报告"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        if not (report.meta.title or report.sections or report.tables):
+        if not is_report(report):
             yield self.finding(
                 "未能识别为政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或统计表格",
                 Span(1, 1, 1, 1), evidence="structure",

@@ -15,10 +15,12 @@ class MissingSection(Rule):
     *Eras 2019 and 2021*: the six parts of the format, found by their headings
     `一、总体情况` … `六、其他需要报告的事项` (accepted long forms included; a
     heading with the wrong numeral still counts as present, SEC002 reports the
-    numbering). The finding points where the part should have stood (the next
-    part's heading). When the parser had to skip an unreadable stretch of the
-    file exactly there, the heading may have been lost in extraction: the
-    finding is then a warning marked `provenance: uncertain`.
+    numbering). A part whose heading is lost but whose content is recognised
+    (its table, or part 五's problems after table 四) is present (SEC006 reports
+    the heading). The finding points where the part should have stood (the
+    next part's heading). When the file holds a stretch that could not be read
+    exactly there (PRS003), the heading may be inside it, and nothing is
+    claimed.
 
     *Era 2007*: headings were free, so the content items of 第三十二条 of the
     old 条例 are looked for by their words anywhere in the text: （一）主动公开,
@@ -55,31 +57,22 @@ class MissingSection(Rule):
             yield from self._parts(report)
 
     def _parts(self, report: Report) -> Iterator[Diagnostic]:
-        hits = C.headings(report)
-        present = {hit.part for hit in hits} | {hit.part for hit in C.headings_in_tables(report)}
+        sections = report.sections
+        present = {section.part for section in sections}  # implied parts too (SEC006)
         for part in range(1, 7):
             if part in present:
                 continue
-            before = [h for h in hits if h.part < part]
-            after = [h for h in hits if h.part > part]
-            where = min(after, key=lambda h: (h.span.line, h.span.column)).span if after else None
-            previous = max(before, key=lambda h: (h.span.line, h.span.column)).span if before else None
+            before = [s.span for s in sections if s.part < part]
+            after = [s.span for s in sections if s.part > part]
+            following = min(after, key=lambda span: (span.line, span.column)) if after else None
+            previous = max(before, key=lambda span: (span.line, span.column)) if before else None
+            if _unplaced_between(report, previous, following):
+                continue  # the part may stand in what could not be read (PRS003)
             heading = C.canonical_heading(part)
-            skipped = _skipped_between(report, previous, where)
-            if skipped is not None:
-                finding = self.finding(
-                    f"未找到第{C.NUMERALS[part - 1]}部分“{heading}”；第{skipped.line}行附近有无法识别的内容，"
-                    "该标题可能在转换中丢失，请核对原文是否包含此部分",
-                    where or previous or C.document_start(report), C.PART_NAMES[part], heading,
-                    part=part, heading=heading, provenance="uncertain",
-                )
-                finding.severity = "warning"
-                yield finding
-                continue
             yield self.finding(
                 f"报告缺少第{C.NUMERALS[part - 1]}部分“{heading}”，请按年度报告格式补充该部分及其内容",
-                where or previous or C.document_start(report), C.PART_NAMES[part], heading,
-                part=part, heading=heading, provenance="source",
+                following or previous or C.document_start(report), C.PART_NAMES[part], heading,
+                part=part, heading=heading,
             )
 
     def _items_2007(self, report: Report) -> Iterator[Diagnostic]:
@@ -94,19 +87,16 @@ class MissingSection(Rule):
                 f"未找到《政府信息公开条例》（2007年）第三十二条{item.number}“{item.name}”的内容"
                 + ("（如无其他事项，可写明“无”）" if optional else "，请补充该项内容"),
                 C.document_start(report), f"第三十二条{item.number}", item.name,
-                item=item.number, name=item.name, provenance="source",
+                item=item.number, name=item.name,
             )
             if optional:
                 finding.severity = "info"
             yield finding
 
 
-def _skipped_between(report: Report, previous: Span | None, following: Span | None) -> Span | None:
-    """A parse problem between two headings (the missing one may be inside it)."""
+def _unplaced_between(report: Report, previous: Span | None, following: Span | None) -> bool:
+    """A stretch the grammar could not place between two headings (the missing
+    part's heading may be inside it)."""
     low = (previous.line, previous.column) if previous else (0, 0)
     high = (following.line, following.column) if following else (1 << 30, 0)
-    for problem in report.problems:
-        where = (problem.span.line, problem.span.column)
-        if problem.code == "PRS003" and low <= where <= high:
-            return problem.span
-    return None
+    return any(low <= (p.span.line, p.span.column) <= high for p in report.context.unplaced)

@@ -48,26 +48,30 @@ class SectionOrder(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         seen: dict[int, int] = {}  # part -> line of its first heading
         highest = 0
-        for hit in C.headings(report):
-            canonical = C.canonical_heading(hit.part)
-            if hit.misnumbered:
+        for section in report.sections:
+            if section.implied:
+                continue  # no heading to number (SEC006)
+            text = section.heading.strip()
+            canonical = C.canonical_heading(section.part)
+            if section.misnumbered:
                 yield self.finding(
-                    f"标题“{hit.text}”的编号有误：该标题属于第{C.NUMERALS[hit.part - 1]}部分，"
+                    f"标题“{text}”的编号有误：该标题属于第{C.NUMERALS[section.part - 1]}部分，"
                     f"应为“{canonical}”",
-                    hit.span, C.PART_NAMES[hit.part], hit.text,
-                    kind="misnumbered", part=hit.part, numeral=hit.numeral, canonical=canonical,
+                    section.span, C.PART_NAMES[section.part], text,
+                    kind="misnumbered", part=section.part, numeral=section.numeral, canonical=canonical,
                 )
-            elif hit.part in seen:
+            elif section.part in seen:
                 yield self.finding(
-                    f"第{C.NUMERALS[hit.part - 1]}部分标题“{hit.text}”重复出现（第{seen[hit.part]}行已有），"
+                    f"第{C.NUMERALS[section.part - 1]}部分标题“{text}”重复出现（第{seen[section.part]}行已有），"
                     "请合并或删除重复的部分",
-                    hit.span, C.PART_NAMES[hit.part], hit.text, kind="duplicate", part=hit.part,
+                    section.span, C.PART_NAMES[section.part], text, kind="duplicate", part=section.part,
                 )
-            elif hit.part < highest:
+            elif section.part < highest:
                 yield self.finding(
-                    f"第{C.NUMERALS[hit.part - 1]}部分“{hit.text}”出现在第{C.NUMERALS[highest - 1]}部分之后，"
+                    f"第{C.NUMERALS[section.part - 1]}部分“{text}”出现在第{C.NUMERALS[highest - 1]}部分之后，"
                     "请按一至六的顺序排列各部分",
-                    hit.span, C.PART_NAMES[hit.part], hit.text, kind="order", part=hit.part, after=highest,
+                    section.span, C.PART_NAMES[section.part], text, kind="order", part=section.part,
+                    after=highest,
                 )
-            seen.setdefault(hit.part, hit.span.line)
-            highest = max(highest, hit.part)
+            seen.setdefault(section.part, section.span.line)
+            highest = max(highest, section.part)

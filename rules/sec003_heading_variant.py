@@ -27,6 +27,10 @@ class HeadingVariant(Rule):
     ## Example
     Reported (info): `四、因政府信息公开被申请行政复议、提起行政诉讼情况`
 
+    A heading one character away from an accepted wording (a wrong, added or
+    dropped character, e.g. `四、政府信息公开行政法复议、行政诉讼情况`) is read as
+    that heading and reported as a likely typo, as a warning.
+
     Silent: `四、政府信息公开行政复议、行政诉讼情况`
     """
 
@@ -34,15 +38,26 @@ class HeadingVariant(Rule):
     name = "heading-variant"
     severity = "info"
     eras = ("2019", "2021")
-    summary = "部分标题使用了可接受的变体写法"
+    summary = "部分标题使用了变体写法或有错别字"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for hit in C.headings(report):
-            if not hit.variant or hit.misnumbered:
-                continue  # misnumbered headings are SEC002's
-            canonical = C.canonical_heading(hit.part)
+        for section in report.sections:
+            if not (section.variant or section.typo) or section.misnumbered or section.implied:
+                continue  # misnumbered headings are SEC002's, missing ones SEC006's
+            canonical = C.canonical_heading(section.part)
+            text = section.heading.strip()
+            part = f"第{C.NUMERALS[section.part - 1]}部分"
+            if section.typo:
+                finding = self.finding(
+                    f"{part}标题“{text}”疑有错别字（与模板标题相差一个字），模板标题为“{canonical}”，请核对更正",
+                    section.span, C.PART_NAMES[section.part], text, part=section.part, canonical=canonical,
+                    kind="typo",
+                )
+                finding.severity = "warning"
+                yield finding
+                continue
             yield self.finding(
-                f"第{C.NUMERALS[hit.part - 1]}部分标题“{hit.text.strip()}”不是模板的标准写法，"
-                f"模板标题为“{canonical}”，建议统一",
-                hit.span, C.PART_NAMES[hit.part], hit.text.strip(), part=hit.part, canonical=canonical,
+                f"{part}标题“{text}”不是模板的标准写法，模板标题为“{canonical}”，建议统一",
+                section.span, C.PART_NAMES[section.part], text, part=section.part, canonical=canonical,
+                kind="variant",
             )

@@ -47,7 +47,7 @@ class PerfunctoryPart5(Rule):
     summary = "第五部分（存在的主要问题及改进情况）为空或过于简单"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        part = C.parts(report).get(5)
+        part = report.context.parts.get(5)
         if part is None:
             return  # missing: SEC001
         minimum = self.options.get("min-chars", 40)

@@ -33,7 +33,7 @@ class LongOverview(Rule):
     summary = "第一部分（总体情况）超过约一千字"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        part = C.parts(report).get(1)
+        part = report.context.parts.get(1)
         if part is None:
             return
         limit = self.options.get("max-chars", 1000)
@@ -45,5 +45,5 @@ class LongOverview(Rule):
         yield self.finding(
             f"第一部分“总体情况”约 {length} 字，超过《年度报告格式》（国办公开办函〔2021〕30号）"
             f"“原则上不超过一千字”的要求，建议精简",
-            part.heading.span, C.PART_NAMES[1], part.heading.text.strip(), characters=length, limit=limit,
+            part.heading.span, C.PART_NAMES[1], part.heading.heading.strip(), characters=length, limit=limit,
         )

@@ -24,6 +24,11 @@ class MissingTable(Rule):
 
     Passes: part 四 holds the table 四 grid (行政复议 | 行政诉讼 …) with its 15
     values, even when all of them are 0.
+
+    Nothing is claimed missing from a region that could not be read (PRS003),
+    nor when the table's own words (a 第二十条 block, a column such as
+    未经复议直接起诉) are written in the report but could not be read as a table
+    (PRS004 says so).
     """
 
     code = "TPL002"
@@ -34,12 +39,15 @@ class MissingTable(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         era = ERAS.get(report.era)
-        if era is None or not (report.sections or report.tables):
-            return  # nothing report-like at all: PRS002 says so
+        if era is None:
+            return
+        context = report.context
         for shape in era.tables:
             if report.table(shape.kind) is not None:
                 continue
-            section = report.section(shape.section)
+            section, read = context.part_region(shape.section)
+            if not read or any(context.mentions(mark) for mark in shape.marks):
+                continue  # not read there (PRS003), or written but not readable as a table (PRS004)
             span = section.span if section else Span(1, 1, 1, 1)
             part = f"{NUMERALS[shape.section - 1]}、"
             where = f"第{part[0]}部分" if section else f"报告中（未找到“{part}”部分标题）"

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.ast import Report
+import re
+
+from linter.arithmetic import unreliable_row
+from linter.ast import Report, Table
 from linter.diagnostics import Diagnostic
-from linter.labels import ERAS
+from linter.labels import ERAS, UNNUMBERED, normalize
 from linter.rule import Rule
 
 
@@ -28,6 +31,11 @@ class MissingRow(Rule):
     ```
 
     Passes: the `（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0` row between them.
+
+    Only a table read cleanly is judged: if part of it could not be placed
+    (PRS003), has a row with an unknown label, or rows whose cells ran together
+    or miscount (TPL006, TPL004), the row may be there unread, and nothing is
+    claimed. Nor when the row's words are written in the table's part.
     """
 
     code = "TPL003"
@@ -45,12 +53,32 @@ class MissingRow(Rule):
             table = report.table(shape.kind)
             if table is None:
                 continue  # TPL002
+            if not _read_cleanly(report, table):
+                continue
             present = {row.key for row in table.rows}
             for key in shape.rows:
                 if key in present:
                     continue
                 label = labels[key].canonical if key in labels else "数据行"
+                if key in labels and report.context.mentions(_core(label), table.section):
+                    continue  # its words are there, in a line that could not be read as the row
                 yield self.finding(
                     f"{shape.kind}缺少“{label}”行（模板要求该行填报 {shape.values[key]} 个数值）",
                     table.span, f"{shape.kind}/{label}", key, table=shape.kind, row=key,
                 )
+
+
+def _read_cleanly(report: Report, table: Table) -> bool:
+    """Every line of the table was placed and every row read: no unplaced stretch
+    in its part (PRS003), no row with an unknown label, no row whose cells ran
+    together or miscount (TPL006, TPL004) — any of which may hold the row."""
+    section, read = report.context.part_region(table.section)
+    if not read:
+        return False
+    return all(row.key is not None and unreliable_row(row) is None for row in table.rows)
+
+
+def _core(label: str) -> str:
+    """The words of a label without its numbering and note: 属于国家秘密."""
+    core = UNNUMBERED.sub("", normalize(label))
+    return re.sub(r"\(.*\)$", "", core)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.ast import Report
+from linter.ast import Report, Row, Span
 from linter.diagnostics import Diagnostic
 from linter.rule import Rule
 
@@ -14,7 +14,11 @@ class RowCellCount(Rule):
     table 二; in the era-2007 statistics table 1 value per row (national table,
     统计数) or 2 (Fujian table, 年度 and 历年累计). The message gives the
     number expected and the number found.
-    Rows whose cells ran together (TPL006) are reported there instead.
+    Rows whose cells ran together (TPL006) are reported there instead. One
+    finding per table lists the rows; it is a problem of reading the table
+    (``provenance: extraction``), a warning, since a cell is most often lost
+    when a table is converted or copied; none of those rows takes part in an
+    identity, and no row is claimed missing from such a table (TPL003).
 
     ## Why is this bad?
     A row with a cell too many or too few cannot be read column by column: the
@@ -33,24 +37,30 @@ class RowCellCount(Rule):
 
     code = "TPL004"
     name = "row-cell-count"
-    severity = "error"
-    summary = "表格行的数值个数与模板不符"
+    severity = "warning"
+    provenance = "extraction"
+    summary = "表格行的数值个数与模板不符（该行不参与数据校验）"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in report.tables:
-            for row in table.rows:
-                if row.expected is None or len(row.cells) == row.expected:
-                    continue
-                if any(cell.run_together for cell in row.cells):
-                    continue  # TPL006
-                found = len(row.cells)
-                name = row.label if row.raw_label else "数据行"
-                yield self.finding(
-                    f"{table.kind}“{name}”应有 {row.expected} 个数值，实际识别到 {found} 个"
-                    f"（{'多' if found > row.expected else '少'} {abs(found - row.expected)} 个），"
-                    "请核对该行是否缺失或多出单元格",
-                    row.span if row.raw_label else row.values_span,
-                    f"{table.kind}/{name}",
-                    "|".join(cell.raw for cell in row.cells),
-                    expected=row.expected, found=found, provenance="extraction",
-                )
+            rows = [row for row in table.rows
+                    if row.expected is not None and len(row.cells) != row.expected
+                    and not any(cell.run_together for cell in row.cells)]  # those are TPL006's
+            if not rows:
+                continue
+            described = [f"“{_name(row)}”应有 {row.expected} 个、识别到 {len(row.cells)} 个" for row in rows]
+            shown = "；".join(described[:3]) + (f"等 {len(rows)} 行" if len(rows) > 3 else "")
+            first, last = rows[0].span, rows[-1].values_span
+            yield self.finding(
+                f"{table.kind}有 {len(rows)} 行的数值个数与模板不符：{shown}。这些行可能缺失或多出单元格"
+                "（常见于转换或转录时丢失的空白单元格），不参与数据校验和缺行判断，请核对原表",
+                Span(first.line, first.column, last.end_line, last.end_column),
+                f"{table.kind}/数值个数",
+                "|".join(f"{_name(row)}:{len(row.cells)}" for row in rows),
+                rows=[{"label": _name(row), "expected": row.expected, "found": len(row.cells),
+                       "line": row.span.line, "cells": [cell.raw for cell in row.cells]} for row in rows],
+            )
+
+
+def _name(row: Row) -> str:
+    return row.label if row.raw_label else "数据行"

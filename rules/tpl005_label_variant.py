@@ -21,14 +21,14 @@ class LabelVariant(Rule):
     whether the figure means the same thing.
 
     ## Example
-    Fails (info): `信息内容 | 本年制发件数 | 本年废止件数 | 现有有效件数 |`
+    Fails (warning): `信息内容 | 本年制发件数 | 本年废止件数 | 现有有效件数 |`
 
     Passes: `信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |`
     """
 
     code = "TPL005"
     name = "label-variant"
-    severity = "info"
+    severity = "warning"
     eras = ("2019", "2021")
     summary = "表格标签不是模板的标准写法（已按标准标签识别）"
 

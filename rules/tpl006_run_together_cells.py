@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.ast import Report
+from linter.ast import Report, Row, Span
 from linter.diagnostics import Diagnostic
 from linter.rule import Rule
 
@@ -12,15 +12,20 @@ class RunTogetherCells(Rule):
     Reports a table row in which several cells visibly ran together into one,
     such as `0000` standing for four zeros (seed 000) or crawler text like
     `1000001` where a row of seven values is one digit run, or `4251516` in
-    an era-2007 Fujian table row whose 年度 and 历年累计 ran together. The cells are not
-    guessed apart: the row's values are unreliable, so no identity that uses
-    them is evaluated.
+    an era-2007 Fujian table row whose 年度 and 历年累计 ran together. A run is
+    split only when the split is provably unique (as many digits as cells, or
+    exactly one split that satisfies the row's own identity, see
+    ``linter/recovery.py``); the other rows' values are unreliable, and no
+    identity that uses them is evaluated. One finding per table gives the
+    counts; it is a problem of reading the file (``provenance: extraction``),
+    a warning, or information when every row could be split.
 
     ## Why is this bad?
-    Whether `1000001` is 1|0|0|0|0|0|1 or a million cannot be known from the
-    text. Reading it either way could invent or hide a 数据不准确 finding; the
-    honest result is to say the table cannot be checked until it is published
-    with its cells separated.
+    Seven digits for seven cells can only be read one way, but whether
+    `4251516` is 425 | 1516 or 4251 | 516 cannot be known from the text.
+    Guessing could invent or hide a 数据不准确 finding; the honest result is to
+    say which rows could not be checked until the table is published with its
+    cells separated.
 
     ## Example
     Fails (one cell per line, four cells merged):
@@ -37,24 +42,42 @@ class RunTogetherCells(Rule):
 
     code = "TPL006"
     name = "run-together-cells"
-    severity = "error"
-    summary = "表格单元格粘连，数值无法可靠拆分"
+    severity = "warning"
+    provenance = "extraction"
+    summary = "表格单元格粘连（能唯一拆分的已拆分，其余不参与数据校验）"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in report.tables:
-            for row in table.rows:
-                merged = [cell for cell in row.cells if cell.run_together]
-                if not merged:
-                    continue
-                name = row.label if row.raw_label else "数据行"
-                shown = "、".join(f"“{cell.raw}”" for cell in merged[:3])
-                expected = f"应有 {row.expected} 个数值，" if row.expected else ""
-                yield self.finding(
-                    f"{table.kind}“{name}”的单元格 {shown} 疑似多个数值粘连在一起"
-                    f"（{expected}识别到 {len(row.cells)} 个单元格），无法可靠拆分，本行不参与数据校验",
-                    merged[0].span,
-                    f"{table.kind}/{name}",
-                    "|".join(cell.raw for cell in row.cells),
-                    expected=row.expected, found=len(row.cells), cells=[cell.raw for cell in merged],
-                    provenance="extraction",
-                )
+            unsplit = [row for row in table.rows if any(cell.run_together for cell in row.cells)]
+            split = [row for row in table.rows if any(cell.provenance == "recovered" for cell in row.cells)]
+            if not unsplit and not split:
+                continue
+            rows = sorted(unsplit + split, key=lambda row: (row.span.line, row.span.column))
+            total = len(rows)
+            if unsplit:
+                examples = "、".join(f"“{_name(row)}”的“{_merged(row)}”" for row in unsplit[:2])
+                outcome = (f"{len(split)} 行已唯一拆分，{len(unsplit)} 行无法可靠拆分、未做数据校验"
+                           f"（如{examples}）")
+            else:
+                outcome = f"均已唯一拆分（拆分后的单元格参与数据校验，相关问题会注明）"
+            first, last = rows[0].span, rows[-1].values_span
+            finding = self.finding(
+                f"{table.kind} {total} 行单元格粘连（数字连在一起，没有分隔）：{outcome}。"
+                "请以单元格分明的表格发布",
+                Span(first.line, first.column, last.end_line, last.end_column),
+                f"{table.kind}/单元格粘连",
+                "|".join(f"{_name(row)}:{_merged(row)}" for row in unsplit),
+                rows=total, recovered=len(split), unsplit=len(unsplit),
+                cells=[{"label": _name(row), "raw": _merged(row), "line": row.span.line} for row in unsplit],
+            )
+            if not unsplit:
+                finding.severity = "info"
+            yield finding
+
+
+def _name(row: Row) -> str:
+    return row.label if row.raw_label else "数据行"
+
+
+def _merged(row: Row) -> str:
+    return "、".join(cell.raw for cell in row.cells if cell.run_together)

@@ -13,7 +13,9 @@ class NarrativeStatedTwice(Rule):
     Reports a quantity the narrative states twice with different numbers —
     applications received, completed, carried over or forward, 行政复议 or
     行政诉讼 cases, or (era 2007) items published proactively. The finding
-    points at the second number and quotes both sentences.
+    points at the second number and quotes both sentences. A claim that every
+    application was completed (`所有申请均已办结`) next to a stated number carried
+    forward to next year (`转下一年度办理的有 1 件`) is the same contradiction.
 
     ## Why is this bad?
     At least one of the two statements is wrong, and the reader cannot tell
@@ -36,6 +38,27 @@ class NarrativeStatedTwice(Rule):
     summary = "正文对同一数量前后表述不一致"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        yield from self._numbers(report)
+        yield from self._all_completed(report)
+
+    def _all_completed(self, report: Report) -> Iterator[Diagnostic]:
+        """"均已办结" says nothing is carried forward; a stated carry-forward says otherwise."""
+        claim = next((c for c in N.claims(report) if c.kind == "all_completed"), None)
+        forward = next((s for s in N.statements(report) if s.quantity == "carry_forward" and s.value > 0), None)
+        if claim is None or forward is None:
+            return
+        what = N.QUANTITIES["carry_forward"]
+        yield self.finding(
+            f"正文称“{claim.sentence[:60]}”（即没有结转下年度的申请），但又称“{forward.clause[:60]}”，"
+            f"{what}为 {forward.value}；请核对并统一",
+            claim.span, f"正文/{what}", f"{claim.text}|{forward.value}",
+            quantity="carry_forward", expected=0, actual=forward.value, delta=forward.value,
+            statements=[{"value": 0, "sentence": claim.sentence, "line": claim.span.line, "col": claim.span.column},
+                        {"value": forward.value, "sentence": forward.sentence, "line": forward.span.line,
+                         "col": forward.span.column}],
+        )
+
+    def _numbers(self, report: Report) -> Iterator[Diagnostic]:
         first: dict[str, N.Statement] = {}
         reported: set[tuple[str, int]] = set()
         for statement in N.statements(report):

@@ -278,11 +278,23 @@ def test_ari003_finds_pingtan_2020_results_not_adding_up(corpus_dir):
     assert "26" in person.message and "20" in person.message
 
 
-def test_ari003_cannot_judge_the_crawler_text_of_the_same_report(corpus_dir):
-    """017.txt is 043.html's crawler text: its digit runs are unreliable, so no finding, but a record."""
+def test_ari003_finds_the_same_error_in_the_crawler_text_of_the_same_report(corpus_dir):
+    """017.txt is 043.html's crawler text. Its table 三 rows are digit runs that split
+    one way only (seven digits for seven cells; （七）总计 "20 0 00 0 121" only as
+    20|0|0|0|0|1|21 under its own row sum), so the same T3-RES error is found, and
+    the findings say they rest on recovered cells."""
     result = lint_path(str(CORPUS / "017.txt"))
-    assert codes(result, "ARI003") == []
-    assert any(r["rule"] == "ARI003" for r in result.skipped_identities)
+    findings = {d.logical_location: d for d in codes(result, "ARI003")}
+    assert set(findings) == {"表三/（七）总计/自然人", "表三/（七）总计/总计"}
+    person, total = findings["表三/（七）总计/自然人"], findings["表三/（七）总计/总计"]
+    assert (person.data["expected"], person.data["actual"]) == (26, 20)
+    assert (total.data["expected"], total.data["actual"]) == (27, 21)
+    for finding in (person, total):
+        assert finding.provenance == "recovered" and finding.data["recovered_cells"]
+        assert "唯一拆分" in finding.message
+    line = (CORPUS / "017.txt").read_text(encoding="utf-8").split("\n")[total.span.line - 1]
+    assert line[total.span.column - 1:total.span.end_column - 1] == "21"  # the exact digits of the cell
+    assert codes(result, "ARI001", "ARI002", "ARI004") == []
 
 
 def test_ari003_silent_on_pingtan_2021(corpus_dir):
@@ -328,16 +340,33 @@ def test_ari004_silent_on_real_table4(corpus_dir, seeds_dir):
 
 
 def test_ari006_on_seed_004_blank_cells(seeds_dir):
-    result = lint_path(str(seed("004")))
-    findings = codes(result, "ARI006")
-    assert sorted(d.span.line for d in findings) == [76, 289]  # FORMATS.md §8.5
-    assert all(d.severity == "warning" for d in findings)
+    """One finding for the table, listing both blank cells (FORMATS.md §8.5)."""
+    (finding,) = codes(lint_path(str(seed("004"))), "ARI006")
+    assert [cell["line"] for cell in finding.data["cells"]] == [76, 289]
+    assert (finding.span.line, finding.span.end_line) == (76, 289)
+    assert finding.severity == "warning"
+    assert "政府公报公开政府信息数" in finding.message and "专职人员数" in finding.message
 
 
 def test_ari006_on_pingtan_2013_blank_cumulative_cell(corpus_dir):
     """manifest.tsv 045.html: one BLANK value cell (&nbsp;) for 政府公报公开 历年累计."""
     (finding,) = codes(lint_path(str(CORPUS / "045.html")), "ARI006")
-    assert "政府公报公开" in finding.logical_location and finding.logical_location.endswith("历年累计")
+    (cell,) = finding.data["cells"]
+    assert "政府公报公开" in cell["label"] and cell["column"] == "历年累计"
+
+
+def test_ari006_a_blank_total_is_said_with_its_sum_not_as_an_arithmetic_error(seeds_dir):
+    """A total left blank while its parts are filled: one ARI006 that gives the sum
+    ("总计未填写，各项之和为 X"), not an ARI005 error. Seed 004's （二）申请办结数 (line
+    161, written 0 against 按时办结数 2) blanked."""
+    lines = seed("004").read_text(encoding="utf-8").split("\n")
+    assert lines[160] == "\t0"
+    lines[160] = "\t"
+    result = lint_bytes("\n".join(lines).encode("utf-8"), "report.txt")
+    (finding,) = codes(result, "ARI006")
+    assert "“（二）申请办结数/统计数”未填写，各项之和为 2" in finding.message
+    assert 161 in [cell["line"] for cell in finding.data["cells"]]
+    assert [d.span.line for d in codes(result, "ARI005")] == [173]  # the other error stays
 
 
 def test_ari006_on_a_slash_and_identity_messages_say_blank_is_zero(seeds_dir):
@@ -347,9 +376,11 @@ def test_ari006_on_a_slash_and_identity_messages_say_blank_is_zero(seeds_dir):
     (finding,) = codes(result, "ARI006")
     assert at(finding) == where and "/" in finding.message
     assert [d for d in ari(result) if d.severity == "error"] == []  # 0 was the value: all hold
-    assert finding.data["identities"] and all(i["holds_only_with_blanks"] for i in finding.data["identities"])
-    # now make an identity with that blank fail: its message says the blank was read as 0
-    edit.set(S3_OPEN, 0, "2")
+    (cell,) = finding.data["cells"]
+    assert cell["identities"] and all(i["holds_only_with_blanks"] for i in cell["identities"])
+    # a blank part of an identity that then fails: its message says the blank was read as 0
+    edit.set(S3_OPEN, 6, "2")
+    edit.set(S3_OPEN, 0, "/")
     result = edit.lint()
     (row_sum,) = codes(result, "ARI001")
     assert "按 0" in row_sum.message and row_sum.data["blanks_as_zero"] is True

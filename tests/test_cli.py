@@ -22,11 +22,24 @@ def test_clean_report_exits_0_and_says_so(seeds_dir):
 
 
 def test_findings_exit_1_with_path_line_column_code(seeds_dir):
-    result = run("check", "--select", "TPL,PRS", str(seed("000")))
+    result = run("check", "--select", "ARI005", str(seed("004")))
     assert result.returncode == 1
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith(f"{seed('000')}:123:1: TPL006 ")
-    assert lines[-1].startswith("发现 26 个问题")
+    assert lines[0].startswith(f"{seed('004')}:161:2: ARI005 ")
+    assert lines[-1].startswith("发现 2 个问题（错误 2，")
+
+
+def test_extraction_findings_do_not_fail_a_run_unless_asked(seeds_dir):
+    """Seed 000's cells ran together (TPL006) and its table 四 is short (TPL004): we
+    could not read it, which is not the author's error, so exit 0 — unless the
+    user raises them with --severity."""
+    result = run("check", "--select", "TPL,PRS", str(seed("000")))
+    assert result.returncode == 0, result.stdout.decode()
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith(f"{seed('000')}:121:1: TPL006 ") and "25 行无法可靠拆分" in lines[0]
+    assert lines[-1].startswith("发现 2 个问题（错误 0，警告 2，")
+    strict = run("check", "--select", "TPL,PRS", "--severity", "TPL006=error", str(seed("000")))
+    assert strict.returncode == 1
 
 
 def test_missing_path_is_a_usage_error_naming_it(tmp_path):
@@ -60,12 +73,15 @@ def test_directory_json_is_sorted_and_complete(seeds_dir, tmp_path):
     assert clean["published"] == "2023-01-28"
     merged = by_name[seed("000").name]["diagnostics"][0]
     assert set(merged) == {"code", "name", "severity", "message", "location", "end_location",
-                           "logical_location", "data", "fingerprint"}
+                           "logical_location", "data", "fingerprint", "provenance"}
     assert clean["skipped_identities"] == []
-    assert merged["location"] == {"line": 123, "column": 1}
-    assert merged["end_location"] == {"line": 123, "column": 5}
-    assert merged["logical_location"] == "表三/一、本年新收政府信息公开申请数量"
-    assert document["summary"] == {"files": 4, "errors": 28, "warnings": 0, "infos": 0}
+    assert (merged["code"], merged["provenance"], merged["severity"]) == ("TPL006", "extraction", "warning")
+    assert merged["location"] == {"line": 121, "column": 1}  # the first row whose cells ran together …
+    assert merged["end_location"] == {"line": 299, "column": 2}  # … to the last one's values
+    assert merged["logical_location"] == "表三/单元格粘连"
+    assert merged["data"]["unsplit"] == 25 and merged["data"]["cells"][0] == {
+        "label": "一、本年新收政府信息公开申请数量", "raw": "0000", "line": 121}
+    assert document["summary"] == {"files": 4, "errors": 2, "warnings": 2, "infos": 0}
 
 
 def test_stdin_with_filename_reads_html(corpus_dir):

@@ -108,10 +108,21 @@ def test_fee002_is_not_tied_to_table2_fees(seeds_dir):
     assert findings_of(text, "FEE002") == [] and findings_of(text, "FEE001") == []
 
 
-def test_fee002_pingtan_2025_digit_run_with_a_nonzero_digit(corpus_dir):
+def test_fee002_pingtan_2025_digit_run_split_one_way(corpus_dir):
+    """022.txt's （六）2 is the run 2000002: seven digits for seven cells, so 2|0|0|0|0|0|2."""
     text = (CORPUS / "022.txt").read_text(encoding="utf-8")
     (finding,) = findings_of(text, "FEE002", "022.txt")
-    assert finding.data["provenance"] == "uncertain" and "2000002" in finding.message
+    assert finding.provenance == "recovered" and "2|0|0|0|0|0|2" in finding.message and "唯一拆分" in finding.message
     fixed = text.replace("2025年，无收取信息处理费情况。", "2025年，发出收费通知2件，申请人均未缴纳，无收取信息处理费情况。")
     assert fixed != text
     assert findings_of(fixed, "FEE002", "022.txt") == []
+
+
+def test_fee002_digit_run_that_cannot_be_split_but_holds_a_nonzero_digit(corpus_dir):
+    """A run that splits no way that adds up (20000002: 20|0|0|0|0|0|2 is not a row
+    sum) stays one cell; it still shows a cell above zero."""
+    text = (CORPUS / "022.txt").read_text(encoding="utf-8")
+    run = "政府信息公开申请 2000002"
+    assert text.count(run) == 1
+    (finding,) = findings_of(text.replace(run, "政府信息公开申请 20000002"), "FEE002", "022.txt")
+    assert finding.provenance == "recovered" and "20000002" in finding.message and "无法拆分" in finding.message

@@ -24,11 +24,28 @@ def test_sec001_error_when_part5_heading_is_removed(seeds_dir):
 
 def test_sec001_each_missing_part_once(seeds_dir):
     text = seed_text("003")
-    for number in (63, 71):  # parts 四 and 六
+    for number in (68, 71):  # parts 五 and 六
         text = replace_line(text, number, "")
     findings = findings_of(text, "SEC001")
-    assert sorted(f.data["part"] for f in findings) == [4, 6]
+    assert sorted(f.data["part"] for f in findings) == [5, 6]
     assert all(f.severity == "error" for f in findings)
+
+
+def test_a_lost_heading_whose_table_is_there_is_sec006_not_sec001(seeds_dir):
+    """Without ``四、…`` table 四 still stands: part 四 is there, its heading is not."""
+    text = replace_line(seed_text("003"), 63, "")
+    assert findings_of(text, "SEC001") == []
+    (finding,) = findings_of(text, "SEC006")
+    assert finding.data["part"] == 4 and finding.severity == "warning"
+    assert finding.span.line == 65  # where table 四 can first be told apart (未经复议直接起诉)
+    assert findings_of(text, "TPL002") == []
+
+
+def test_part5_after_table4_without_its_heading_is_found_by_its_content(corpus_dir):
+    """Corpus 002.md: after table 四, （一）主要问题 / （二）改进情况 with no part 五 heading."""
+    (finding,) = findings_of((CORPUS / "002.md").read_bytes(), "SEC006", "002.md")
+    assert finding.data["part"] == 5 and finding.span.line == 192
+    assert findings_of((CORPUS / "002.md").read_bytes(), "SEC001", "002.md") == []
 
 
 def test_sec001_era2007_only_info_for_item6_on_seed004(seeds_dir):

@@ -82,8 +82,9 @@ def test_missing_cell_in_the_fujian_table_is_tpl004(corpus_dir):
     # corpus 010: "2、政府公报公开 条 0" has no 历年累计 (the manifest documents it)
     result = lint_bytes((CORPUS / "010.txt").read_bytes(), "010.txt")
     (finding,) = [d for d in result.diagnostics if d.code == "TPL004"]
-    assert "政府公报公开" in finding.message and finding.data == {
-        "expected": 2, "found": 1, "provenance": "extraction"}
+    (row,) = finding.data["rows"]
+    assert "政府公报公开" in finding.message and (row["label"], row["expected"], row["found"]) == ("政府公报公开数", 2, 1)
+    assert (finding.severity, finding.provenance) == ("warning", "extraction")
     # the HTML page of the same report has the cell (blank): no TPL004 there
     html = lint_bytes((CORPUS / "045.html").read_bytes(), "045.html")
     assert not [d for d in html.diagnostics if d.code == "TPL004"]

@@ -20,7 +20,14 @@ def _manifest() -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-@pytest.mark.parametrize("entry", _manifest(), ids=lambda e: e["file"])
+def _readable(entry: dict[str, str]):
+    """PDF and Word files are read from issue 11 on; until then they are expected to fail."""
+    if entry["file"].endswith((".pdf", ".docx")):
+        return pytest.param(entry, marks=pytest.mark.xfail(strict=True, reason="PDF/Word reader not built yet"))
+    return entry
+
+
+@pytest.mark.parametrize("entry", [_readable(e) for e in _manifest()], ids=lambda e: e["file"])
 def test_corpus_file_gets_the_manifest_era_and_year(corpus_dir, entry):
     result = lint_path(str(corpus_dir / entry["file"]))
     assert not result.crashed, result.diagnostics
@@ -46,8 +53,10 @@ def test_seed001_on_the_2019_grammar(seeds_dir):
     assert [len(table2.row(k).cells) for k in ("t2.fees", "t2.procurement")] == [2, 2]
     other = report.table("表三").row("t3.other")  # one row with values in era 2019
     assert other.expected == 7 and [c.value for c in other.cells] == [0] * 7
-    errors = [(d.code, d.span.line) for d in lint_path(str(seed("001"))).diagnostics if d.severity == "error"]
-    assert errors == [("TPL004", 82)]  # table 四: 16 values where 15 are required
+    findings = lint_path(str(seed("001"))).diagnostics
+    assert [d for d in findings if d.severity == "error"] == []
+    (shape,) = [d for d in findings if d.code == "TPL004"]  # table 四: 16 values where 15 are required
+    assert (shape.span.line, shape.severity, shape.provenance) == (82, "warning", "extraction")
 
 
 def test_year_decides_when_no_labels_do():

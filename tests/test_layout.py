@@ -69,13 +69,23 @@ def test_real_html_page_tables(corpus_dir):
     assert lines[cell.span.line - 1][cell.span.column - 1:cell.span.end_column - 1] == "70"
 
 
-def test_crawler_text_is_never_split_by_guesswork(corpus_dir):
+def test_crawler_text_is_split_only_where_the_split_is_unique(corpus_dir):
+    """018.txt is 042.html's crawler text. Runs that split one way only are split,
+    to exactly the values of the web page; runs that split two ways stay whole."""
     report = parse_source(read_path(str(corpus_dir / "018.txt")))
-    table3 = report.table("表三")
-    new = table3.row("t3.new")
-    assert [c.raw for c in new.cells] == ["640020470"] and new.cells[0].run_together
-    assert table3.row("t3.other.3").cells[0].raw == "1000001"
-    assert table3.row("t3.other.3").cells[0].run_together
+    crawled = report.table("表三")
+    page = parse_source(read_path(str(corpus_dir / "042.html"))).table("表三")
+    new = crawled.row("t3.new")  # "640020470": only 64|0|0|2|0|4|70 adds up
+    assert [c.value for c in new.cells] == [c.value for c in page.row("t3.new").cells] == [64, 0, 0, 2, 0, 4, 70]
+    assert all(c.provenance == "recovered" for c in new.cells)
+    line = (corpus_dir / "018.txt").read_text(encoding="utf-8").split("\n")[new.cells[0].span.line - 1]
+    assert [line[c.span.column - 1:c.span.end_column - 1] for c in new.cells] == ["64", "0", "0", "2", "0", "4", "70"]
+    assert [c.raw for c in crawled.row("t3.other.3").cells] == ["1", "0", "0", "0", "0", "0", "1"]  # "1000001"
+    recovered = [row.key for row in crawled.rows if row.cells and row.cells[0].provenance == "recovered"]
+    for key in recovered:  # every split agrees with the page
+        assert [c.value for c in crawled.row(key).cells] == [c.value for c in page.row(key).cells], key
+    opened = crawled.row("t3.open")  # "270020130": 27|0|0|2|0|1|30 and 2|7|0|0|20|1|30 both add up
+    assert [c.raw for c in opened.cells] == ["270020130"] and opened.cells[0].run_together
     # a one-value row whose digits are the whole value is reliable
     licensing = report.table("表二").row("t2.licensing")
     assert [c.value for c in licensing.cells] == [2293] and not licensing.cells[0].run_together

@@ -84,8 +84,10 @@ def test_ari005_silent_on_consistent_fujian_tables(corpus_dir, name):
 
 
 def test_ari006_on_seed_004_names_the_staff_identity(seeds_dir):
-    (staff,) = [d for d in codes(lint_path(str(seed("004"))), "ARI006") if d.span.line == 289]
-    assert "A-STAFF" in staff.message and "仅在按 0 计算时成立" in staff.message
+    (blanks,) = codes(lint_path(str(seed("004"))), "ARI006")
+    assert "A-STAFF" in blanks.message and "仅在按 0 计算时成立" in blanks.message
+    (staff,) = [cell for cell in blanks.data["cells"] if cell["line"] == 289]
+    assert [i["holds_only_with_blanks"] for i in staff["identities"]] == [True]
 
 
 # ---------------------------------------------------------------------------

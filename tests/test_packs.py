@@ -141,7 +141,9 @@ def test_required_section_kind(tmp_path, seeds_dir):
                            "    message: 缺少情况概述\n")
     text = seed("003").read_text(encoding="utf-8")
     assert _lint(text, pack) == []
-    without = text.replace("五、存在的主要问题及改进情况", "存在的问题")
+    lines = text.split("\n")
+    assert lines[67] == "五、存在的主要问题及改进情况"
+    without = "\n".join(lines[:67] + lines[70:])  # part 五, heading and text
     (finding,) = _lint(without, pack)
     assert finding.code == "PCK001" and finding.span.line == 1  # reported at the title
     old = seed("004").read_text(encoding="utf-8")  # era 2007: 一、情况概述 is a free heading

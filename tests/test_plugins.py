@@ -81,7 +81,7 @@ def test_a_plugin_that_fails_to_import_is_named_and_skipped(site):
     result = _run(site, "check", "--select", "TPL", str(ROOT / "examples"))
     stderr = result.stderr.decode()
     assert "broken" in stderr and "xxgk_broken_plugin" in stderr and "已跳过" in stderr
-    assert result.returncode == 1  # the seeds' real TPL findings: the run went on
+    assert result.returncode == 0  # the seeds' TPL findings are warnings: the run went on
     assert "TPL004" in result.stdout.decode()
 
 

@@ -107,8 +107,8 @@ def test_markdown_heading_marks_do_not_hide_the_parts(corpus_dir):
 
 
 def test_a_title_without_an_agency_gives_no_agency():
-    from linter.builder import _agency
+    from linter.meta import agency_in_title
 
-    assert _agency(["2022年政府信息公开工作年度报告"]) is None
-    assert _agency(["2022年某某县人民政府信息公开工作年度报告"]) == "某某县人民政府"
-    assert _agency(["2022年度某某局政府信息公开工作年度报告"]) == "某某局"
+    assert agency_in_title("2022年政府信息公开工作年度报告") is None
+    assert agency_in_title("2022年某某县人民政府信息公开工作年度报告") == "某某县人民政府"
+    assert agency_in_title("2022年度某某局政府信息公开工作年度报告") == "某某局"

@@ -32,28 +32,28 @@ def test_2021_seeds_parse_with_their_year(seeds_dir, prefix, year):
     assert {t.kind for t in report.tables} == {"表二", "表三", "表四"}
 
 
-def test_seed000_flags_each_merged_row_and_the_short_table4_row(seeds_dir):
+def test_seed000_reports_its_merged_rows_and_short_table4_once_per_table(seeds_dir):
+    """Seed 000's table 三 rows start with "0000" (5 or 6 cells, never 7: no split
+    adds up) and table 四 has 10 of 15 values: extraction findings, one per table,
+    warnings, and nothing else at error level."""
     result = lint_path(str(seed("000")))
-    errors = [d for d in result.diagnostics if d.severity == "error"]
-    shape = [d for d in errors if d.code in ("TPL004", "TPL006")]
-    assert errors == shape, "no other error-level finding"
-
-    starts = sorted(SEED000_T3_ROWS)
-    for k, start in enumerate(starts):
-        end = starts[k + 1] - 1 if k + 1 < len(starts) else SEED000_T3_END
-        in_row = [d for d in shape if start <= d.span.line <= end]
-        assert len(in_row) == 1, f"row at line {start}"
-        (finding,) = in_row
-        assert finding.code == "TPL006"
+    assert [d for d in result.diagnostics if d.severity == "error"] == []
+    (merged,) = [d for d in result.diagnostics if d.code == "TPL006"]
+    assert (merged.severity, merged.provenance) == ("warning", "extraction")
+    assert (merged.data["rows"], merged.data["recovered"], merged.data["unsplit"]) == (25, 0, 25)
+    assert [cell["line"] for cell in merged.data["cells"]] == sorted(SEED000_T3_ROWS)
+    assert (merged.span.line, merged.span.end_line) == (min(SEED000_T3_ROWS), SEED000_T3_END)
+    report = parse_source(read_path(str(seed("000"))))
+    for line, cells in SEED000_T3_ROWS.items():
+        (row,) = [r for r in report.table("表三").rows if r.span.line == line]
         # "0000" counts as one cell here; read as four it gives FORMATS.md's count.
-        assert finding.data["found"] + 3 == SEED000_T3_ROWS[start]
-        assert finding.data["expected"] == 7
+        assert len(row.cells) + 3 == cells and row.cells[0].raw == "0000" and row.cells[0].run_together
 
-    table4 = [d for d in shape if SEED000_T4_ROW[0] <= d.span.line <= SEED000_T4_ROW[1]]
-    assert [d.code for d in table4] == ["TPL004"]
-    assert table4[0].data == {"expected": 15, "found": 10, "provenance": "extraction"}
-    assert "15" in table4[0].message and "10" in table4[0].message
-    assert len(shape) == len(SEED000_T3_ROWS) + 1
+    (short,) = [d for d in result.diagnostics if d.code == "TPL004"]
+    assert SEED000_T4_ROW[0] <= short.span.line <= SEED000_T4_ROW[1]
+    (row,) = short.data["rows"]
+    assert (row["expected"], row["found"]) == (15, 10)
+    assert "15" in short.message and "10" in short.message
 
 
 def test_seed003_is_clean_and_parse_shows_its_values(seeds_dir):
