@@ -3,6 +3,8 @@
     python3 benchmarks/bench.py [--reports 2000]
 
 1. in-process lint time of each seed report (median of 30 runs, tool already loaded);
+   then the time the compliance rules (SEC, PER, FEE) take per report over the seeds
+   and the text/HTML corpus (target: well under 20 ms);
 2. wall time of `xxgk-lint check <one file>` including interpreter start (median of 15);
 3. throughput of `xxgk-lint check <dir>` on a directory of N reports (copies of the seeds
    and the corpus), reports per second.
@@ -37,6 +39,22 @@ def in_process(files: list[Path]) -> None:
             times.append(time.perf_counter() - start)
         size = len(path.read_bytes())
         print(f"   {path.name:32} {size / 1024:7.1f} KB  {statistics.median(times) * 1000:6.2f} ms")
+
+
+def compliance_rules(files: list[Path]) -> None:
+    from linter.engine import parse_source
+    from linter.rules import RULES
+    from linter.source import read_path
+
+    mine = [rule for rule in RULES if rule.code[:3] in ("SEC", "PER", "FEE")]
+    reports = [parse_source(read_path(str(path))) for path in files]
+    start = time.perf_counter()
+    for report in reports:
+        for rule in mine:
+            if rule.applies_to(report.era):
+                list(rule().check(report))
+    per_report = (time.perf_counter() - start) / len(reports)
+    print(f"   compliance rules: {per_report * 1000:.2f} ms per report over {len(reports)} reports")
 
 
 def one_file_wall(path: Path, runs: int = 15) -> None:
@@ -76,6 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     in_process(seeds + [SHARED / "corpus" / "018.txt", SHARED / "corpus" / "042.html"])
+    compliance_rules(seeds + sorted(p for p in (SHARED / "corpus").glob("0*") if p.suffix in (".txt", ".md", ".html")))
     one_file_wall(seeds[3])
     directory(args.reports, with_pages=False)
     directory(args.reports, with_pages=True)

@@ -19,6 +19,8 @@ _NUMERIC_CELL = re.compile(r"^[+\-－]?\d[\d,，]*(?:\.\d+)?\s*(?:元|万元|件
 #: Placeholders written where a number is required (FORMATS.md §2.4): "/", "—", 不适用 …
 NA_CELL = re.compile(r"^(?:[/／\\\-－—–_＿―]+|不适用|无|空|N/?A|n/?a)$")
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+#: HTML comments left in crawled text, such as Word's <!--[if !supportLists]-->.
+_COMMENT = re.compile(r"<!--.{0,300}?-->")
 
 
 class Chunk:
@@ -109,6 +111,8 @@ def text_blocks(text: str) -> list[Block]:
     """Blocks of a plain-text or Markdown report, one per non-empty line."""
     blocks: list[Block] = []
     for number, line in enumerate(split_lines(text), 1):
+        if "<!--" in line:  # blanked, not removed: every other character keeps its column
+            line = _COMMENT.sub(lambda m: " " * len(m.group(0)), line)
         stripped = line.strip(_BLANK)
         if not stripped:
             # `\t` alone is an empty cell in tab-prefixed one-cell-per-line tables (seed 004).

@@ -26,8 +26,9 @@ from . import structure
 from .layout import NA_CELL, Block, Chunk, is_numeric_cell, join_chunks
 from .meta import is_chrome
 
-#: Token types that are not labels.
-META, TEXT, VALUE, LABEL, UNIT = "META", "TEXT", "VALUE", "LABEL", "UNIT"
+#: Token types that are not labels. STRAY: values of a table row without a
+#: label; no grammar has a place for them (the parser reports them, PRS003).
+META, TEXT, VALUE, LABEL, UNIT, STRAY = "META", "TEXT", "VALUE", "LABEL", "UNIT", "STRAY"
 
 _TABLE_OF = {
     L.T2_BLOCK: "2", L.T2_HEAD: "2", L.T2_ROW: "2",
@@ -332,6 +333,14 @@ class ReportLexer:
             # row's label (｜项目｜予以公开｜部分公开｜…｜总计｜, corpus 001.md).
             segments = [s for s in segments if s.chunk.text]
             self._segments(segments, explicit=True, header=True)
+            return
+        if (self.table in ("2", "3", "7") and not any(s.kind in ("label", "residue") for s in segments)
+                and sum(1 for s in segments if s.chunk.text) > 1):
+            # A row of values with no label (its label lost in conversion, corpus
+            # 002.md): a row of its own, not more values of the row above.
+            for seg in segments:
+                if seg.chunk.text:
+                    self._emit(STRAY, seg.chunk, explicit=True)
             return
         drop_blanks = not has_value and any(s.kind == "label" and s.label.kind not in _ROW_KINDS for s in segments)
         if drop_blanks:

@@ -56,10 +56,10 @@ class RunTogetherCells(Rule):
             total = len(rows)
             if unsplit:
                 examples = "、".join(f"“{_name(row)}”的“{_merged(row)}”" for row in unsplit[:2])
-                outcome = (f"{len(split)} 行已唯一拆分，{len(unsplit)} 行无法可靠拆分、未做数据校验"
-                           f"（如{examples}）")
+                done = f"{len(split)} 行已唯一拆分，" if split else ""
+                outcome = f"{done}{len(unsplit)} 行无法可靠拆分、未做数据校验（如{examples}）"
             else:
-                outcome = f"均已唯一拆分（拆分后的单元格参与数据校验，相关问题会注明）"
+                outcome = "均已唯一拆分（拆分后的单元格参与数据校验，相关问题会注明）"
             first, last = rows[0].span, rows[-1].values_span
             finding = self.finding(
                 f"{table.kind} {total} 行单元格粘连（数字连在一起，没有分隔）：{outcome}。"

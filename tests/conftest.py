@@ -10,7 +10,7 @@ from helpers import CORPUS, SEEDS
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside the project")
+        pytest.skip("neither ../shared/seeds nor examples/ holds the seed reports")
     return SEEDS
 
 

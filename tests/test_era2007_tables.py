@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from linter.engine import lint_bytes, parse_source
-from linter.source import read_path
+from linter.source import decode, read_path
 
 from helpers import CORPUS, seed
 
@@ -108,3 +108,34 @@ def read_path_from_text(text: str):
     from linter.source import decode
 
     return decode(text.encode("utf-8"), "r.txt")
+
+
+_SINGLE_COLUMN = """某某县人民政府2013年政府信息公开工作年度报告
+本报告所列数据的统计期限自2013年1月1日起至2013年12月31日止。
+政府信息公开情况统计表
+指标名称 | 计量单位 | {column}
+主动公开信息数 | 条 | 120
+其中：1.网站公开 | 条 | 100
+2.政府公报公开 | 条 | 20
+受理依申请公开信息总数 | 件 | {received}
+其中：1.当面申请数 | 件 | 1
+2.网上申请数 | 件 | 2
+"""
+
+
+@pytest.mark.parametrize("column, name", [("数量", "数量"), ("2013年度", "年度")])
+def test_a_statistics_table_with_one_value_column_is_read_as_its_header_says(column, name):
+    """Other provinces' tables have one value column under 指标名称: the number of
+    values per row comes from the header, not from the Fujian profile's two."""
+    text = _SINGLE_COLUMN.format(column=column, received=3)
+    report = parse_source(decode(text.encode("utf-8"), "r.txt"))
+    (table,) = report.tables
+    assert table.columns == [name]
+    assert [(row.key, [c.value for c in row.cells]) for row in table.rows][:3] == [
+        ("t7f.proactive", [120]), ("t7f.website", [100]), ("t7f.gazette", [20])]
+    assert all(row.expected == 1 and row.cells[0].column == name for row in table.rows)
+    codes = [d.code for d in lint_bytes(text.encode("utf-8"), "r.txt").diagnostics]
+    assert "TPL004" not in codes and "TPL006" not in codes and "ARI005" not in codes
+    wrong = lint_bytes(_SINGLE_COLUMN.format(column=column, received=4).encode("utf-8"), "r.txt")
+    (finding,) = [d for d in wrong.diagnostics if d.code == "ARI005"]
+    assert (finding.data["expected"], finding.data["actual"]) == (3, 4)

@@ -89,3 +89,14 @@ def test_crawler_text_is_split_only_where_the_split_is_unique(corpus_dir):
     # a one-value row whose digits are the whole value is reliable
     licensing = report.table("表二").row("t2.licensing")
     assert [c.value for c in licensing.cells] == [2293] and not licensing.cells[0].run_together
+
+
+def test_word_comment_residue_in_crawled_text_is_not_text():
+    """Crawled pages keep Word's <!--[if !supportLists]--> around list numbering
+    (corpus 013.txt); it must not hide a heading nor move any column."""
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n"
+            "<!--[if !supportLists]-->一、<!--[endif]-->总体情况\n本年度……\n")
+    report = parse_source(decode(text.encode("utf-8"), "r.txt"))
+    (section,) = report.sections
+    assert section.part == 1 and section.span.line == 2
+    assert section.span.column == text.split("\n")[1].index("一、") + 1
