@@ -20,6 +20,7 @@ from .ast import Cell, Header, Paragraph, Report, Row, Section, Span, Table
 from .context import ReportContext
 from .layout import NA_CELL, Chunk
 from .lexer import CellToken
+from .structure import canonical_heading
 
 _NUMBER = re.compile(
     r"^(?P<sign>[+\-－])?(?P<int>\d[\d,，]*)(?P<frac>\.\d+)?\s*(?P<unit>元|万元|件|条|个|次|人|%)?$"
@@ -77,14 +78,16 @@ def _header(token: CellToken) -> Header:
                   token.chunk.text, span_of(token.chunk), token.variant)
 
 
-def _row(tree: Tree) -> Row:
+def _row(tree: Tree, width: int | None = None) -> Row:
+    """A row: its label, then its cells; ``width`` (era-2007 tables: from the
+    header) overrides the number of values the label's template row has."""
     head, values = tree.children[0], [t for t in tree.children[1:] if t.type == "VALUE"]
     label = head.label
     if label is None:
-        row = Row(None, head.chunk.text, head.chunk.text, span_of(head.chunk))
+        row = Row(None, head.chunk.text, head.chunk.text, span_of(head.chunk), expected=width)
     else:
         row = Row(label.key, label.canonical, head.chunk.text, span_of(head.chunk), variant=head.variant,
-                  parent=label.parent, expected=label.values or None)
+                  parent=label.parent, expected=width if width is not None else label.values or None)
     row.cells = _cells(values)
     for cell, token in zip(row.cells, values):
         cell.run_together = cell.run_together or _may_hold_cells(token, row, len(values))
@@ -109,7 +112,7 @@ def _name_columns(row: Row, columns: tuple[str, ...] | list[str]) -> None:
             cell.column = name
 
 
-def _table(tree: Tree, era: L.Era) -> Table:
+def _table(tree: Tree) -> Table:
     kind = _TABLE_KINDS[tree.data]
     tokens = [t for t in tree.scan_values(lambda v: isinstance(v, CellToken))]
     table = Table(kind, 0, span_of(tokens[0].chunk) if tokens else Span(1, 1, 1, 1))
@@ -172,22 +175,16 @@ def _stat_table(tree: Tree, table: Table) -> None:
 
 
 def _stat_row(tree: Tree, table: Table) -> Row:
-    row = _row(tree)
     label = tree.children[0].label
+    group = label is not None and label.kind == L.T7_GROUP  # 一、主动公开情况 …: unit ——, no value
+    row = _row(tree, None if group else len(table.columns))
+    if group:
+        row.cells = [cell for cell in row.cells if cell.raw]
     total = next((r.key for r in reversed(table.rows) if r.key is not None and r.parent is None), None)
     if label is not None:
         renamed = L.RENAMES_2007.get((total or "", label.key), label.key)
         if renamed != label.key:  # 被依法纠错数 under 五、行政诉讼数量 is the lawsuits' part
             row.key, row.parent = renamed, total
-    group = label is not None and label.kind == L.T7_GROUP
-    if group:
-        row.cells = [cell for cell in row.cells if cell.raw]
-        row.expected = None
-    else:
-        row.expected = len(table.columns)
-        values = [t for t in tree.children[1:] if t.type == "VALUE"]
-        for cell, token in zip(row.cells, values):
-            cell.run_together = cell.run_together or _may_hold_cells(token, row, len(values))
     _name_columns(row, table.columns)
     if row.unit:
         for cell in row.cells:
@@ -231,8 +228,7 @@ def _join(tables: list[Table]) -> list[Table]:
 class _Reader:
     """Walks the trees in document order, collecting sections, paragraphs and tables."""
 
-    def __init__(self, era: L.Era) -> None:
-        self.era = era
+    def __init__(self) -> None:
         self.front: list[Paragraph] = []
         self.chrome: list[Paragraph] = []
         self.sections: list[Section] = []
@@ -254,7 +250,7 @@ class _Reader:
         tables: list[Table] = []
         for item in items:
             if isinstance(item, Tree):
-                tables.append(_table(item, self.era))
+                tables.append(_table(item))
             elif item.type == "META":
                 self.chrome.append(_paragraph(item))
             elif item.type == "TEXT":
@@ -276,13 +272,12 @@ def _paragraph(token: CellToken) -> Paragraph:
 def _section(token: CellToken) -> Section:
     match = token.extra
     part = int(token.type[-1])
-    canonical = f"{L.NUMERALS[part - 1]}、{L.HEADINGS[part][0]}"
-    return Section(part, token.chunk.text, canonical, span_of(token.chunk), variant=token.variant,
+    return Section(part, token.chunk.text, canonical_heading(part), span_of(token.chunk), variant=token.variant,
                    numeral=match.numeral, typo=match.typo, implied=match.implied)
 
 
 def build(trees: list[Tree], era: L.Era, path: str, encoding: str, kind: str) -> Report:
-    reader = _Reader(era)
+    reader = _Reader()
     for tree in trees:
         reader.read(tree)
     body = [p for section in reader.sections for p in section.paragraphs]

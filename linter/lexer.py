@@ -25,6 +25,7 @@ from . import labels as L
 from . import structure
 from .layout import NA_CELL, Block, Chunk, is_numeric_cell, join_chunks
 from .meta import is_chrome
+from .recovery import is_run
 
 #: Token types that are not labels. STRAY: values of a table row without a
 #: label; no grammar has a place for them (the parser reports them, PRS003).
@@ -51,9 +52,6 @@ _LONG_LINE = 200
 _MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}[ \t]+|\*\*(?=.*\*\*$))")
 #: A line that is nothing but Markdown or list markup.
 _ONLY_MARKS = re.compile(r"^[#*>\s]*$")
-#: A digit run glued with signs (crawler text of a row with a negative value:
-#: ``2648-18538`` is 2648 | -18 | 538): one value chunk, split later if it can be.
-_SIGNED_RUN = re.compile(r"^[+\-－]?\d+(?:[+\-－]\d+)+$")
 #: Text with a word in it (not only brackets and punctuation).
 _WORDY = re.compile(r"[\w\u4e00-\u9fff]")
 
@@ -194,7 +192,9 @@ def _classify(piece: Chunk, units: re.Pattern[str] | None) -> Segment:
     text = piece.text.strip()
     if units is not None and units.fullmatch(text):
         return Segment("unit", piece)
-    if not text or is_numeric_cell(text) or NA_CELL.match(text) or _SIGNED_RUN.match(text):
+    # is_run: digits glued with signs ("2648-18538", a row with a negative value):
+    # one value chunk, split later if it can be (linter.recovery)
+    if not text or is_numeric_cell(text) or NA_CELL.match(text) or is_run(text):
         return Segment("value", piece)
     return Segment("residue", piece)
 
