@@ -54,6 +54,8 @@ class Row:
     parent: str | None = None  # group (table 三) or block (table 二) key
     expected: int | None = None  # value cells the template requires
     unit: str | None = None  # unit column of the era-2007 tables (条, 件, 万元; —— on group rows)
+    #: Characters by which the label misspells its template label (0: it does not).
+    typo: int = 0
 
     @property
     def values_span(self) -> Span:
@@ -71,6 +73,7 @@ class Header:
     raw: str
     span: Span
     variant: bool = False
+    typo: int = 0  # characters by which it misspells the template label
 
 
 @dataclass(slots=True)

@@ -72,10 +72,15 @@ def _cells(tokens: list[CellToken]) -> list[Cell]:
     return [classify_cell(token.chunk) for token in tokens]
 
 
+def _typo(token: CellToken) -> int:
+    """How many characters a misspelt label is off (linter.labels.near_miss)."""
+    return token.extra.get("typo", 0) if isinstance(token.extra, dict) else 0
+
+
 def _header(token: CellToken) -> Header:
     label = token.label
     return Header(label.key if label else None, label.canonical if label else token.chunk.text,
-                  token.chunk.text, span_of(token.chunk), token.variant)
+                  token.chunk.text, span_of(token.chunk), token.variant, _typo(token))
 
 
 def _row(tree: Tree, width: int | None = None) -> Row:
@@ -87,7 +92,8 @@ def _row(tree: Tree, width: int | None = None) -> Row:
         row = Row(None, head.chunk.text, head.chunk.text, span_of(head.chunk), expected=width)
     else:
         row = Row(label.key, label.canonical, head.chunk.text, span_of(head.chunk), variant=head.variant,
-                  parent=label.parent, expected=width if width is not None else label.values or None)
+                  parent=label.parent, expected=width if width is not None else label.values or None,
+                  typo=_typo(head))
     row.cells = _cells(values)
     for cell, token in zip(row.cells, values):
         cell.run_together = cell.run_together or _may_hold_cells(token, row, len(values))

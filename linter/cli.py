@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="worker processes for many files (default: one per core)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     check.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
+    check.add_argument("--verbose", "-v", action="store_true", help="text output: list the files that were skipped")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (report new ones)")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     _config_options(check)
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--stdin-filename", metavar="NAME")
     parse.add_argument("--era", default="auto", metavar="ERA", help="as for check")
+
+    extract = commands.add_parser("extract", help="print the text a report is read as (PDF, Word: the extracted text "
+                                                  "that findings' lines and columns refer to)")
+    extract.add_argument("path", metavar="PATH")
 
     commands.add_parser("eras", help="list the template eras with their years and legal basis")
 
@@ -92,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = _parser()
     args = parser.parse_args(argv)
-    commands = {"check": _check, "parse": _parse, "eras": _eras, "rules": _rules, "rule": _rule,
-                "test": _test_packs, "config": _config}
+    commands = {"check": _check, "parse": _parse, "extract": _extract, "eras": _eras, "rules": _rules,
+                "rule": _rule, "test": _test_packs, "config": _config}
     if args.command not in commands:
         parser.print_help(sys.stderr)
         return 2
@@ -203,7 +208,7 @@ def _warn_plugins() -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .engine import collect_files, lint_bytes
+    from .engine import FileResult, lint_bytes, walk
     from .plugins import registry
 
     _warn_plugins()
@@ -220,13 +225,16 @@ def _check(args: argparse.Namespace) -> int:
             raise _UsageError(f"路径不存在：{path}")
         else:
             files_args.append(path)
-    files = collect_files(files_args)
+    files, skipped = walk(files_args)
+    if not files and not stdin:
+        raise _UsageError(_nothing_to_check(skipped))
     stdin_name = args.stdin_filename or "-"
     _validate({id(s): s for s in map(resolver.for_path, files + ([stdin_name] if stdin else []))}.values())
     results = []
     if stdin:
         results.append(lint_bytes(sys.stdin.buffer.read(), stdin_name, None, resolver.for_path(stdin_name)))
     results += _lint_files(files, args.jobs, resolver)
+    results += [FileResult(path, skipped=reason) for path, reason in skipped]
     results.sort(key=lambda result: result.path)
     if args.write_baseline:
         count = _write_baseline(args.write_baseline, results)
@@ -235,6 +243,10 @@ def _check(args: argparse.Namespace) -> int:
         _apply_baseline(args.baseline, results)
     if args.statistics:
         sys.stdout.write(_statistics(results))
+    elif args.format == "text" and args.verbose:
+        from .output import format_text
+
+        sys.stdout.write(format_text(results, verbose=True))
     else:
         sys.stdout.write(formatter(results))
     sys.stdout.flush()
@@ -243,6 +255,17 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero or args.write_baseline:
         return 0
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
+
+
+def _nothing_to_check(skipped: list[tuple[str, str]]) -> str:
+    """What a run that found no report found instead."""
+    if not skipped:
+        return "未找到可检查的报告：给出的目录中没有文件"
+    from collections import Counter
+
+    kinds = Counter(reason for _, reason in skipped)
+    found = "；".join(f"{reason} {n} 个" for reason, n in kinds.most_common(5))
+    return (f"未找到可检查的报告（.txt .md .html .pdf .docx 等）：共 {len(skipped)} 个文件，都不是报告——{found}")
 
 
 def _lint_one(path: str, resolver) -> object:
@@ -436,11 +459,11 @@ def _parse(args: argparse.Namespace) -> int:
 
     from .ast import to_json
     from .engine import parse_source
-    from .source import UnreadableInput, decode, read_path
+    from .source import UnreadableInput, read_bytes, read_path
 
     try:
         if args.path == "-":
-            source = decode(sys.stdin.buffer.read(), args.stdin_filename or "-")
+            source = read_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-")
         elif not os.path.exists(args.path):
             raise _UsageError(f"路径不存在：{args.path}")
         else:
@@ -454,4 +477,24 @@ def _parse(args: argparse.Namespace) -> int:
         raise _UsageError(f"未知的格式年代“{args.era}”（可用：{'、'.join(era_choices())}）")
     report = parse_source(source, None if args.era == "auto" else args.era)
     sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .engine import ARCHIVE_MARK, read_member
+    from .source import Limits, UnreadableInput, read_bytes, read_path
+
+    path = args.path
+    try:
+        if ARCHIVE_MARK in path and os.path.isfile(path.split(ARCHIVE_MARK, 1)[0]):
+            archive, member = path.split(ARCHIVE_MARK, 1)
+            source = read_bytes(read_member(archive, member, Limits()), path)
+        elif not os.path.exists(path):
+            raise _UsageError(f"路径不存在：{path}")
+        else:
+            source = read_path(path)
+    except UnreadableInput as error:
+        print(f"{path}:{error.line}:{error.column}: PRS001 文件无法读取：{error.reason}", file=sys.stderr)
+        return 1
+    sys.stdout.write(source.text if source.text.endswith("\n") else source.text + "\n")
     return 0

@@ -37,7 +37,10 @@ KEYS: dict[str, type] = {
     "era": str,
     "deadlines": dict,
     "rule-options": dict,
+    "limits": dict,
 }
+#: What one file may cost a reader: its size, its pages, the time to read it.
+LIMITS = {"max-file-size": 64, "max-pages": 300, "read-seconds": 60}  # MB, pages, seconds
 #: Always on: a file that cannot be read must never look clean.
 UNIGNORABLE = ("PRS001", "INT001")
 
@@ -49,7 +52,7 @@ class ConfigError(Exception):
 @hookimpl
 def xxgk_lint_default_config() -> dict[str, Any]:
     return {"select": ["ALL"], "extend-select": [], "ignore": [], "per-file-ignores": {}, "severity": {},
-            "rule-packs": [], "era": "auto", "deadlines": {}, "rule-options": {}}
+            "rule-packs": [], "era": "auto", "deadlines": {}, "rule-options": {}, "limits": dict(LIMITS)}
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Settings:
     deadlines: tuple[tuple[str, Any], ...] = ()
     #: Per-rule settings, by code or name: (("SEC004", (("min-chars", 60),)),)
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    #: Reader bounds: (("max-file-size", 64), ("max-pages", 300), ("read-seconds", 60)).
+    limits: tuple[tuple[str, int], ...] = tuple(LIMITS.items())
     source: str | None = None  # the configuration file, None for defaults only
     root: str = "."  # where relative paths and per-file-ignores globs start
 
@@ -122,7 +127,11 @@ class Settings:
             "severity": dict(self.severity), "rule-packs": list(self.rule_packs), "era": self.era,
             "deadlines": dict(self.deadlines),
             "rule-options": {s: dict(table) for s, table in self.rule_options},
+            "limits": dict(self.limits),
         }
+
+    def limit(self, key: str) -> int:
+        return dict(self.limits).get(key, LIMITS[key])
 
 
 def specificity(selector: str, code: str, name: str) -> int | None:
@@ -219,6 +228,11 @@ def check_table(data: dict[str, Any], where: str) -> None:
     for rule, table in data.get("rule-options", {}).items():
         if not isinstance(table, dict):
             raise ConfigError(f"{where}：rule-options.{rule} 应为表（如 {{ min-chars = 60 }}）")
+    for key, value in data.get("limits", {}).items():
+        if key not in LIMITS:
+            raise ConfigError(f"{where}：limits.{key} 不是可用的限制（可用：{'、'.join(LIMITS)}）")
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 100_000:
+            raise ConfigError(f"{where}：limits.{key} 应为 1 到 100000 之间的整数，而不是“{value}”")
 
 
 def era_choices() -> tuple[str, ...]:
@@ -243,6 +257,7 @@ def settings_from(data: dict[str, Any], source: str | None, root: str) -> Settin
         deadlines=tuple(sorted(data.get("deadlines", {}).items())),
         # in the order given: command-line entries come after the file's and win
         rule_options=tuple((rule, tuple(table.items())) for rule, table in data.get("rule-options", {}).items()),
+        limits=tuple({**LIMITS, **data.get("limits", {})}.items()),
         source=source,
         root=root,
     )
@@ -279,7 +294,7 @@ class Resolver:
         for key, value in self.overrides:
             if key == "extend-select":
                 data[key] = list(data.get(key, [])) + list(value)
-            elif key in ("severity", "per-file-ignores", "deadlines", "rule-options"):
+            elif key in ("severity", "per-file-ignores", "deadlines", "rule-options", "limits"):
                 data[key] = {**data.get(key, {}), **value}
             elif key == "rule-packs":
                 data[key] = [os.path.join(self.cwd, v) for v in value] + list(data.get(key, []))

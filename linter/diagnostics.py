@@ -29,6 +29,8 @@ class Diagnostic:
     #: read it reliably (never the author's error); "recovered": the finding
     #: rests on cells split out of a run of digits whose split was unique.
     provenance: str = "source"
+    #: Where in a PDF or Word file: {"page", "bbox"} or {"paragraph"} or {"table", "row", "cell"}.
+    origin: dict[str, Any] | None = None
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.code)

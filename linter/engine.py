@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from . import structure
-from .ast import Report, Span
+from .ast import Problem, Report, Span
 from .diagnostics import Diagnostic, file_identity, fingerprint
-from .source import SUFFIXES, Source, UnreadableInput, decode, read_path
+from .source import SUFFIXES, Limits, Source, UnreadableInput, decode, read_bytes, read_path
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -33,9 +33,13 @@ class FileResult:
     published: str | None = None
     skipped_identities: list[dict] = field(default_factory=list)
     crashed: bool = False
+    #: Why the file was not linted (not a report: a picture, a spreadsheet …); None when it was.
+    skipped: str | None = None
 
     @property
     def status(self) -> str:
+        if self.skipped is not None:
+            return "skipped"
         if any(d.severity == "error" and d.code.startswith(("PRS001", "INT")) for d in self.diagnostics):
             return "error"
         return "violations" if self.diagnostics else "ok"
@@ -71,12 +75,23 @@ def _parse_as(source: Source, plugin: "EraPlugin") -> Report:
     from .parser import parse_tokens
 
     era = plugin.era
-    blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
+    if source.blocks is not None:  # PDF and Word: laid out by their reader
+        blocks = list(source.blocks)
+    else:
+        blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
     tokens = lex(blocks, era)
     trees, problems = parse_tokens(tokens, plugin.grammar)
     report = build(trees, era, source.path, source.encoding, source.kind)
-    report.problems = problems
+    report.problems = problems + [_not_read(source, note) for note in source.notes]
     return report
+
+
+def _not_read(source: Source, note: str) -> Problem:
+    """What a reader left unread (pages beyond the limit) is a stretch no rule judges."""
+    lines = source.text.count("\n") + 1
+    return Problem("PRS003", f"{note}，其余部分未读取；该部分不做缺表、缺行、缺部分的判断",
+                   Span(lines, 1, lines, 1), {"tokens": 0, "texts": [], "table": None, "part": None,
+                                             "lines": [lines, lines], "note": note})
 
 
 def active_rules(settings: "Settings", extra_rules: Iterable[type] = ()) -> list[type]:
@@ -136,6 +151,9 @@ def lint_source(source: Source, era: str | None = None, settings: "Settings | No
         result.agency = report.meta.agency
         result.published = report.meta.published
         result.diagnostics = check_report(report, settings)
+        if source.origins is not None:  # PDF page and box, Word paragraph or cell
+            for diagnostic in result.diagnostics:
+                diagnostic.origin = source.origins.at(diagnostic.span.line, diagnostic.span.column)
         result.crashed = any(d.code == "INT001" for d in result.diagnostics)
         result.skipped_identities = report.skipped_identities
     except Exception as error:  # our bug, not the user's: report it on this file and go on
@@ -146,15 +164,23 @@ def lint_source(source: Source, era: str | None = None, settings: "Settings | No
 
 def lint_bytes(data: bytes, path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
     try:
-        source = decode(data, path)
+        source = read_bytes(data, path, Limits.of(settings))
     except UnreadableInput as error:
-        return _unreadable(path, error)
+        return _unreadable(path, error, settings.root if settings else ".")
     return lint_source(source, era, settings)
 
 
 def lint_path(path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
+    """Lint a file, or a member of an archive named ``archive.zip!member.pdf``."""
+    if ARCHIVE_MARK in path:
+        archive, member = path.split(ARCHIVE_MARK, 1)
+        try:
+            data = read_member(archive, member, Limits.of(settings))
+        except UnreadableInput as error:
+            return _unreadable(path, error, settings.root if settings else ".")
+        return lint_bytes(data, path, era, settings)
     try:
-        source = read_path(path)
+        source = read_path(path, Limits.of(settings))
     except UnreadableInput as error:
         return _unreadable(path, error, settings.root if settings else ".")
     return lint_source(source, era, settings)
@@ -182,16 +208,107 @@ def _internal_error(path: str, error: Exception, rule: str | None = None) -> Dia
 
 
 def collect_files(paths: Iterable[str]) -> list[str]:
-    """Expand directories into the report files below them, in a stable order."""
+    """The reports to lint (see :func:`walk`)."""
+    return walk(paths)[0]
+
+
+#: Separates an archive from a member in a path: ``reports.zip!2023/某局.pdf``.
+ARCHIVE_MARK = "!"
+#: Bounds on a .zip of reports (zip bombs): members, bytes in all, inflation.
+MAX_MEMBERS = 2000
+MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def walk(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every file below the paths, accounted for: (the reports to lint, in a
+    stable order; the other files with why they are not read). Suffixes are
+    matched whatever their case; members of .zip archives are reports too
+    (``archive.zip!member.pdf``); named files are linted whatever they are."""
+    import stat
+
     files: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(os.path.join(root, n) for n in names if n.lower().endswith(SUFFIXES))
-        else:
+        if not os.path.isdir(path):
             files.append(path)
-    return sorted(dict.fromkeys(files))
+            continue
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                full = os.path.join(root, name)
+                try:
+                    regular = stat.S_ISREG(os.stat(full).st_mode)
+                except OSError as error:
+                    skipped.append((full, f"无法访问（{error.strerror}）"))
+                    continue
+                if not regular:
+                    skipped.append((full, "不是普通文件（管道、设备或套接字）"))
+                elif name.lower().endswith(SUFFIXES):
+                    files.append(full)
+                elif name.lower().endswith(".zip"):
+                    found, passed = _archive_members(full)
+                    files += found
+                    skipped += passed
+                elif not name.startswith("."):
+                    skipped.append((full, _not_a_report(name)))
+    return sorted(dict.fromkeys(files)), sorted(skipped)
+
+
+def _not_a_report(name: str) -> str:
+    suffix = os.path.splitext(name)[1].lower()
+    return f"不是报告文件（{suffix or '无扩展名'}）"
+
+
+def _archive_members(archive: str) -> tuple[list[str], list[tuple[str, str]]]:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(archive) as package:
+            infos = [info for info in package.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        return [], [(archive, f"压缩包无法打开（{type(error).__name__}）")]
+    total = sum(info.file_size for info in infos)
+    if len(infos) > MAX_MEMBERS or total > MAX_ARCHIVE_BYTES:
+        return [], [(archive, f"压缩包过大（{len(infos)} 个文件，解压后 {total // (1024 * 1024)} MB），未展开")]
+    members, passed = [], []
+    for info in infos:
+        name = _member_name(info)
+        target = f"{archive}{ARCHIVE_MARK}{name}"
+        if name.lower().endswith(SUFFIXES):
+            members.append(target)
+        else:
+            passed.append((target, _not_a_report(name)))
+    return members, passed
+
+
+def _member_name(info) -> str:
+    """Zip names written by Chinese Windows tools are GBK bytes flagged as cp437."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("gb18030")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return name
+
+
+def read_member(archive: str, member: str, limits: Limits) -> bytes:
+    """One member of a .zip, bounded in size and inflation."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(archive) as package:
+            info = next((i for i in package.infolist() if _member_name(i) == member), None)
+            if info is None:
+                raise UnreadableInput(f"压缩包中没有“{member}”")
+            if info.file_size > limits.max_bytes or (
+                    info.compress_size and info.file_size / info.compress_size > MAX_RATIO):
+                raise UnreadableInput(f"压缩包中的“{member}”解压后过大（{info.file_size // 1024} KB），未读取")
+            with package.open(info) as handle:
+                return handle.read(limits.max_bytes + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError) as error:
+        raise UnreadableInput(f"压缩包无法读取（{type(error).__name__}: {error}）") from None
 
 
 def run_inline_tests(pack: "Pack") -> list[tuple[str, InlineTest, list[str]]]:

@@ -610,6 +610,55 @@ def _label_regex(era: Era) -> re.Pattern[str]:
     return re.compile(f"(?={first})(?:" + "|".join(source for _, source in alternatives) + ")")
 
 
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance between two short texts, or ``limit + 1`` once it
+    is certain to exceed ``limit`` (banded: O(len × limit))."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [limit + 1] * len(b)
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        for j in range(low, high + 1):
+            cost = 0 if ca == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[len(b)], limit + 1)
+
+
+def near_miss(era: Era, text: str, kinds: tuple[str, ...]) -> tuple[Label, int] | None:
+    """The one label of ``kinds`` that ``text`` misspells, and by how many
+    characters: a character wrong, added or dropped per four of the label's
+    (``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``), numbering and
+    the first two characters as written. None when no label, or more than one,
+    is that close."""
+    numbering, core = _split_numbering(text)
+    if len(core) < 4 or len(core) > 60:
+        return None
+    found: list[tuple[int, str, Label]] = []
+    for label in era.labels:
+        if label.kind not in kinds:
+            continue
+        for spelling in (label.canonical,) + label.variants:
+            their_numbering, their_core = _split_numbering(spelling)
+            if numbering and their_numbering and numbering.replace("、", ".") != their_numbering.replace("、", "."):
+                continue
+            their_core = re.sub(r"\(.*\)$", "", their_core)
+            if len(their_core) < 4 or core[:2] != their_core[:2]:
+                continue
+            limit = max(1, len(their_core) // 4)
+            distance = edit_distance(core, their_core, limit)
+            if 0 < distance <= limit:
+                found.append((distance, label.key, label))
+    found.sort(key=lambda item: item[0])
+    best = [item for item in found if item[0] == found[0][0]] if found else []
+    if not best or len({key for _, key, _ in best}) > 1:
+        return None
+    return best[0][2], best[0][0]
+
+
 @lru_cache(maxsize=None)
 def _anchor_regex(era: Era) -> re.Pattern[str] | None:
     if not era.anchored_everywhere:

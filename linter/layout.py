@@ -122,9 +122,9 @@ def text_blocks(text: str) -> list[Block]:
         if "|" in line:
             if _MARKDOWN_RULE.match(stripped):
                 continue
-            cells = _drop_placeholders_before_numbers(_split_cells(line, "|", number))
+            cells = drop_placeholders_before_numbers(_split_cells(line, "|", number))
         elif "\t" in line:
-            cells = _drop_placeholders_before_numbers(_split_cells(line, "\t", number))
+            cells = drop_placeholders_before_numbers(_split_cells(line, "\t", number))
         else:
             blocks.append(Block([Chunk.at(line, number, 1).strip()], False))
             continue
@@ -154,7 +154,7 @@ def _trim_empty_ends(cells: list[Chunk]) -> list[Chunk]:
     return cells[begin:end]
 
 
-def _drop_placeholders_before_numbers(cells: list[Chunk]) -> list[Chunk]:
+def drop_placeholders_before_numbers(cells: list[Chunk]) -> list[Chunk]:
     """Tab and pipe rows carry row-span placeholders as empty fields before the
     values (seed 001, Markdown grids); only empty fields between numbers are blank values."""
     kept = []
@@ -165,3 +165,53 @@ def _drop_placeholders_before_numbers(cells: list[Chunk]) -> list[Chunk]:
         seen_number = seen_number or is_numeric_cell(cell.text)
         kept.append(cell)
     return kept
+
+
+class Extraction:
+    """The text a reader of laid-out documents (PDF, Word) extracts, built line
+    by line with its blocks and the origin of every piece.
+
+    A paragraph is one line; a table row is one line ``| a | b |`` whose cells
+    are the block's cells (empty cells kept, cells before the first number that
+    stand under a merged label column dropped); pages are separated by a form
+    feed. This is the text ``xxgk-lint extract`` prints and every position of a
+    finding refers to.
+    """
+
+    def __init__(self) -> None:
+        from .source import Origins
+
+        self.lines: list[str] = []
+        self.blocks: list[Block] = []
+        self.origins = Origins()
+
+    def paragraph(self, text: str, origin: dict) -> None:
+        text = text.replace("\n", " ").replace("\r", " ")
+        line = len(self.lines) + 1
+        self.lines.append(text)
+        chunk = Chunk.at(text, line, 1).strip()
+        if chunk.text:
+            self.blocks.append(Block([chunk], False))
+        self.origins.add(line, 1, len(text) + 1, origin)
+
+    def row(self, cells: list[tuple[str, dict]]) -> None:
+        line = len(self.lines) + 1
+        text, chunks = "|", []
+        for cell, origin in cells:
+            cell = cell.replace("\n", " ").replace("\r", " ").replace("|", "｜")
+            text += " "
+            chunks.append(Chunk.at(cell, line, len(text) + 1).strip())
+            self.origins.add(line, len(text) + 1, len(text) + 1 + max(len(cell), 1), origin)
+            text += cell + " |"
+        self.lines.append(text)
+        kept = drop_placeholders_before_numbers(chunks)
+        if kept:
+            self.blocks.append(Block(kept, len(kept) > 1))
+
+    def page_break(self) -> None:
+        self.lines.append("\f")
+
+    def source(self, path: str, kind: str, notes: tuple[str, ...] = ()):
+        from .source import Source
+
+        return Source(path, "\n".join(self.lines), kind, kind, tuple(self.blocks), self.origins, notes)

@@ -449,7 +449,16 @@ class ReportLexer:
             return
         if self.table is None:
             self.tokens.append(CellToken(TEXT, seg.chunk))
-        elif self.in_rows and self.table != "4":  # table 四 has no row labels: text there is a header
+            return
+        rows = self.in_rows and self.table != "4"  # table 四 has no row labels: text there is a header
+        kinds = tuple(k for k, t in _TABLE_OF.items() if t == self.table and (k in _ROW_KINDS) == rows)
+        near = L.near_miss(self.era, L.normalize(seg.chunk.text), kinds)
+        if near is not None:  # a misspelt label (2.其他法律行政止公开): the row it means, marked
+            label, distance = near
+            token = CellToken(HEAD_OF[self.table] if label.kind not in _ROW_KINDS else label.terminal,
+                              seg.chunk, label, True, {"typo": distance})
+            self.tokens.append(token)
+        elif rows:
             self.tokens.append(CellToken(LABEL, seg.chunk))
         else:
             self.tokens.append(CellToken(HEAD_OF[self.table], seg.chunk))

@@ -18,21 +18,35 @@ _SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:
-    counts = {"files": len(results), "errors": 0, "warnings": 0, "infos": 0}
-    for result in results:
+    checked = [r for r in results if r.skipped is None]
+    counts = {"files": len(checked), "errors": 0, "warnings": 0, "infos": 0,
+              "skipped": len(results) - len(checked)}
+    for result in checked:
         for diagnostic in result.diagnostics:
             counts[diagnostic.severity + "s"] += 1
     return counts
 
 
-def format_text(results: list[FileResult]) -> str:
+def where(path: str, d: Diagnostic) -> str:
+    """``path:line:column`` (``path:第3页:line:column`` on a PDF: the line and
+    column are those of the text ``xxgk-lint extract`` prints)."""
+    page = f"第{d.origin['page']}页:" if d.origin and "page" in d.origin else ""
+    return f"{path}:{page}{d.span.line}:{d.span.column}"
+
+
+def format_text(results: list[FileResult], verbose: bool = False) -> str:
     lines = []
+    skipped = [r for r in results if r.skipped is not None]
     for result in results:
+        if result.skipped is not None:
+            if verbose:
+                lines.append(f"{result.path}: 已跳过：{result.skipped}")
+            continue
         for d in result.diagnostics:
-            lines.append(f"{result.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
+            lines.append(f"{where(result.path, d)}: {d.code} {d.message}")
     counts = summary(results)
     total = counts["errors"] + counts["warnings"] + counts["infos"]
-    with_findings = sum(1 for r in results if r.diagnostics)
+    with_findings = sum(1 for r in results if r.diagnostics and r.skipped is None)
     if total:
         lines.append(
             f"发现 {total} 个问题（错误 {counts['errors']}，警告 {counts['warnings']}，提示 {counts['infos']}），"
@@ -40,7 +54,17 @@ def format_text(results: list[FileResult]) -> str:
         )
     else:
         lines.append(f"共检查 {counts['files']} 个文件，未发现问题。")
+    if skipped:
+        hint = "" if verbose else "（--verbose 列出）"
+        lines.append(f"另有 {len(skipped)} 个文件不是报告，已跳过{hint}：{_kinds(skipped)}。")
     return "\n".join(lines) + "\n"
+
+
+def _kinds(skipped: list[FileResult]) -> str:
+    from collections import Counter
+
+    counts = Counter(r.skipped for r in skipped)
+    return "；".join(f"{reason} {n} 个" for reason, n in counts.most_common(5))
 
 
 def _diagnostic_json(d: Diagnostic) -> dict:
@@ -55,10 +79,13 @@ def _diagnostic_json(d: Diagnostic) -> dict:
         "data": d.data,
         "fingerprint": d.fingerprint,
         "provenance": d.provenance,
+        **({"origin": d.origin} if d.origin else {}),
     }
 
 
 def file_json(result: FileResult) -> dict:
+    if result.skipped is not None:
+        return {"path": result.path, "status": "skipped", "reason": result.skipped, "diagnostics": []}
     return {
         "path": result.path,
         "era": result.era,

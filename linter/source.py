@@ -1,30 +1,85 @@
-"""Reading: bytes on disk (or stdin) -> decoded text, or a reason why not.
+"""Reading: bytes on disk (or stdin) -> a :class:`Source`, or a reason why not.
 
-The encodings found in published reports form a closed set (UTF-8 with or
-without BOM, GB18030/GBK, UTF-16 with BOM), so detection is a fixed order of
-strict decodes rather than a statistical guess: a statistical detector
-confuses short GBK texts with Big5 or Shift-JIS, a strict decode cannot.
+Text files: the encodings found in published reports form a closed set
+(UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM), so detection is a
+fixed order of strict decodes rather than a statistical guess: a statistical
+detector confuses short GBK texts with Big5 or Shift-JIS, a strict decode
+cannot. PDF and Word files are recognised by their first bytes, whatever
+their name, and read by :mod:`linter.pdf_layout` and :mod:`linter.docx_layout`;
+older office formats are converted by LibreOffice when it is installed
+(:mod:`linter.office`). Every reader gives the same kind of Source, so nothing
+downstream knows the file type.
 """
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
 
-#: File suffixes the linter reads when walking a directory.
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: File suffixes of reports (matched without regard to case).
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+PDF_SUFFIXES = (".pdf",)
+WORD_SUFFIXES = (".docx",)
+#: Office formats read through a LibreOffice conversion to .docx.
+OFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".docm", ".dotx", ".wpt")
+SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + WORD_SUFFIXES + OFFICE_SUFFIXES
 
-#: Refuse to read more than this; a report is a few hundred KB at most.
+#: Refuse to read more than this; a report is a few hundred KB at most (a PDF a few MB).
 MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """What reading one file may cost (configuration key ``limits``)."""
+
+    max_bytes: int = MAX_BYTES
+    max_pages: int = 300  # PDF pages read
+    seconds: float = 60.0  # time a reader (PDF, office conversion) may take
+
+    @classmethod
+    def of(cls, settings: Any) -> "Limits":
+        if settings is None:
+            return cls()
+        return cls(settings.limit("max-file-size") * 1024 * 1024, settings.limit("max-pages"),
+                   float(settings.limit("read-seconds")))
+
+
+class Origins:
+    """Where the extracted text of a PDF or Word file came from: for a line and
+    column of that text, the page and box (PDF) or the paragraph or table cell
+    (Word) it was read from."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self) -> None:
+        self._lines: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
+
+    def add(self, line: int, start: int, end: int, origin: dict[str, Any]) -> None:
+        self._lines.setdefault(line, []).append((start, end, origin))
+
+    def at(self, line: int, column: int) -> dict[str, Any] | None:
+        entries = self._lines.get(line)
+        if not entries:
+            return None
+        k = bisect_right([start for start, _, _ in entries], column) - 1
+        return entries[max(k, 0)][2]
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """A decoded input file."""
+    """A file read for linting: its text (for PDF and Word, the extracted text
+    that ``xxgk-lint extract`` prints, which every position refers to)."""
 
     path: str
     text: str
-    encoding: str
-    kind: str  # "text" or "html"
+    encoding: str  # of a text file; "pdf" / "docx" for the extracted text of those
+    kind: str  # "text" | "html" | "pdf" | "docx"
+    #: The cells of a PDF or Word file, as its reader laid them out (None: lay out ``text``).
+    blocks: tuple[Any, ...] | None = field(default=None, compare=False)
+    origins: Origins | None = field(default=None, compare=False)
+    #: What the reader could not read (pages beyond the limit …), for the PRS rules.
+    notes: tuple[str, ...] = ()
 
 
 class UnreadableInput(Exception):
@@ -111,13 +166,46 @@ def line_column(buffer: str | bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def read_path(path: str) -> Source:
-    """Read and decode a file; raise :class:`UnreadableInput` on failure."""
+def read_path(path: str, limits: Limits = Limits()) -> Source:
+    """Read a file; raise :class:`UnreadableInput` on failure. Only regular
+    files are opened: a FIFO or a device would block or never end."""
+    import os
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise UnreadableInput("不是普通文件（目录、管道、设备或套接字），未读取")
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limits.max_bytes + 1)
     except OSError as error:
         raise UnreadableInput(f"无法读取文件：{error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise UnreadableInput(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，不像是一份年度报告")
+    return read_bytes(data, path, limits)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls (OLE compound file)
+
+
+def read_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Source:
+    """A file's bytes as a Source, by what they are (PDF, Word, older office
+    formats, text or HTML); raise :class:`UnreadableInput` when they cannot be read."""
+    if len(data) > limits.max_bytes:
+        raise UnreadableInput(f"文件超过 {limits.max_bytes // (1024 * 1024)} MB（配置项 limits.max-file-size），"
+                              "不像是一份年度报告，未读取")
+    suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        from .pdf_layout import read_pdf
+
+        return read_pdf(data, path, limits.max_pages, limits.seconds)
+    if data.startswith(b"PK\x03\x04") and suffix not in ("txt", "md", "html", "htm"):
+        from .docx_layout import read_docx, is_docx
+
+        if is_docx(data):
+            return read_docx(data, path)
+        if f".{suffix}" not in OFFICE_SUFFIXES:
+            raise UnreadableInput("文件是压缩包或其他办公文档，不是年度报告的文本、PDF 或 Word 文件")
+    if data.startswith(_OLE) or f".{suffix}" in OFFICE_SUFFIXES or data.startswith(b"{\\rtf"):
+        from .office import read_office
+
+        return read_office(data, path, limits)
     return decode(data, path)

@@ -17,6 +17,7 @@ from .tpl003_missing_row import MissingRow
 from .tpl004_row_cell_count import RowCellCount
 from .tpl005_label_variant import LabelVariant
 from .tpl006_run_together_cells import RunTogetherCells
+from .tpl007_row_in_other_era_shape import RowInOtherEraShape
 from .ari001_table3_row_sum import Table3RowSum
 from .ari002_table3_balance import Table3Balance
 from .ari003_table3_results import Table3Results
@@ -52,6 +53,7 @@ RULES = (
     RowCellCount,
     LabelVariant,
     RunTogetherCells,
+    RowInOtherEraShape,
     Table3RowSum,
     Table3Balance,
     Table3Results,

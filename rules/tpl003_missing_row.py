@@ -9,6 +9,7 @@ from linter.ast import Report, Table
 from linter.diagnostics import Diagnostic
 from linter.labels import ERAS, UNNUMBERED, normalize
 from linter.rule import Rule
+from linter.rules.tpl007_row_in_other_era_shape import collapsed_groups
 
 
 class MissingRow(Rule):
@@ -56,9 +57,10 @@ class MissingRow(Rule):
             if not _read_cleanly(report, table):
                 continue
             present = {row.key for row in table.rows}
+            collapsed = {row.key for row in collapsed_groups(table, era)}
             for key in shape.rows:
-                if key in present:
-                    continue
+                if key in present or labels[key].parent in collapsed:
+                    continue  # TPL007: the group was written as one row (another era's shape)
                 label = labels[key].canonical if key in labels else "数据行"
                 if key in labels and report.context.mentions(_core(label), table.section):
                     continue  # its words are there, in a line that could not be read as the row

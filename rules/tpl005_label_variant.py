@@ -11,9 +11,12 @@ class LabelVariant(Rule):
     """## What it does
     Reports a table label written in a non-standard spelling that xxgk-lint
     accepted as the template's label, e.g. `商业机构` for `商业企业` or
-    `现有有效件数` for `现行有效件数`, and names the canonical label. Width of
-    brackets and digits, spaces, numbering style and quotes are not variants:
-    they are normalised silently.
+    `现有有效件数` for `现行有效件数`, and names the canonical label. A label that
+    matches no accepted spelling but misspells one label of its table by about
+    a character in four (`2.其他法律行政止公开` for `2.其他法律行政法规禁止公开`)
+    is read as that row and reported as a likely typo. Width of brackets and
+    digits, spaces, numbering style and quotes are not variants: they are
+    normalised silently.
 
     ## Why is this bad?
     The statistics tables are fixed by the format notices (国办公开办函〔2019〕60号,
@@ -34,10 +37,18 @@ class LabelVariant(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in report.tables:
-            labels = [(h.raw, h.label, h.span) for h in table.headers if h.variant]
-            labels += [(r.raw_label, r.label, r.span) for r in table.rows if r.variant]
-            for raw, canonical, span in labels:
+            labels = [(h.raw, h.label, h.span, h.typo) for h in table.headers if h.variant]
+            labels += [(r.raw_label, r.label, r.span, r.typo) for r in table.rows if r.variant]
+            for raw, canonical, span, typo in labels:
+                if typo:
+                    yield self.finding(
+                        f"{table.kind}标签“{raw}”与模板标签“{canonical}”相差 {typo} 个字，疑有错字或漏字，"
+                        f"已按“{canonical}”识别；请核对更正",
+                        span, f"{table.kind}/{canonical}", raw, label=raw, canonical=canonical, kind="typo",
+                        characters=typo,
+                    )
+                    continue
                 yield self.finding(
                     f"{table.kind}标签“{raw}”不是模板的标准写法，已按“{canonical}”识别，建议改为“{canonical}”",
-                    span, f"{table.kind}/{canonical}", raw, label=raw, canonical=canonical,
+                    span, f"{table.kind}/{canonical}", raw, label=raw, canonical=canonical, kind="variant",
                 )

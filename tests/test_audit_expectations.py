@@ -36,13 +36,7 @@ def _expectations() -> list:
     if not path.is_file() or not _SCORER.is_file():
         return []
     entries = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
-    params = []
-    for key, expected in sorted(entries.items()):
-        marks = []
-        if key.endswith((".pdf", ".docx")):
-            marks.append(pytest.mark.xfail(strict=False, reason="PDF/Word reader not built yet"))
-        params.append(pytest.param(key, expected, id=key, marks=marks))
-    return params
+    return [pytest.param(key, expected, id=key) for key, expected in sorted(entries.items())]
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def test_directory_json_is_sorted_and_complete(seeds_dir, tmp_path):
         shutil.copy(seed(prefix), tmp_path / seed(prefix).name)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.html").write_text("<p>hello</p>", encoding="utf-8")
-    (tmp_path / "sub" / "b.bin").write_bytes(b"\x00\x01")  # not a report suffix: ignored
+    (tmp_path / "sub" / "b.bin").write_bytes(b"\x00\x01")  # not a report: a record that says it was skipped
     (tmp_path / "sub" / "c.txt").write_bytes(b"\x00\x01binary")
     result = run("check", "--format", "json", "--select", "TPL,PRS", str(tmp_path))
     assert result.returncode == 1
@@ -63,8 +63,10 @@ def test_directory_json_is_sorted_and_complete(seeds_dir, tmp_path):
     assert document["schema"] == "xxgk-lint.report/1"
     assert document["tool"]["name"] == "xxgk-lint"
     paths = [f["path"] for f in document["files"]]
-    assert paths == sorted(paths) and len(paths) == 4
+    assert paths == sorted(paths) and len(paths) == 5
     by_name = {p.rsplit("/", 1)[-1]: f for p, f in zip(paths, document["files"])}
+    assert by_name["b.bin"] == {"path": str(tmp_path / "sub" / "b.bin"), "status": "skipped",
+                                "reason": "不是报告文件（.bin）", "diagnostics": []}
     assert by_name["c.txt"]["status"] == "error"
     assert by_name["c.txt"]["diagnostics"][0]["code"] == "PRS001"
     assert by_name["a.html"]["diagnostics"][0]["code"] == "PRS002"
@@ -81,7 +83,7 @@ def test_directory_json_is_sorted_and_complete(seeds_dir, tmp_path):
     assert merged["logical_location"] == "表三/单元格粘连"
     assert merged["data"]["unsplit"] == 25 and merged["data"]["cells"][0] == {
         "label": "一、本年新收政府信息公开申请数量", "raw": "0000", "line": 121}
-    assert document["summary"] == {"files": 4, "errors": 2, "warnings": 2, "infos": 0}
+    assert document["summary"] == {"files": 4, "errors": 2, "warnings": 2, "infos": 0, "skipped": 1}
 
 
 def test_stdin_with_filename_reads_html(corpus_dir):
