@@ -5,6 +5,7 @@
 1. in-process lint time of each seed report (median of 30 runs, tool already loaded);
    then the time the compliance rules (SEC, PER, FEE) take per report over the seeds
    and the text/HTML corpus (target: well under 20 ms);
+   then reading PDF and Word files: ms per PDF page, ms per .docx (median of 5, readers loaded);
 2. wall time of `xxgk-lint check <one file>` including interpreter start (median of 15);
 3. throughput of `xxgk-lint check <dir>` on a directory of N reports (copies of the seeds
    and the corpus), reports per second.
@@ -57,6 +58,25 @@ def compliance_rules(files: list[Path]) -> None:
     print(f"   compliance rules: {per_report * 1000:.2f} ms per report over {len(reports)} reports")
 
 
+def readers() -> None:
+    from linter.source import read_path
+
+    documents = [SHARED / "corpus" / "046.pdf"] + sorted((SHARED / "corpus" / "derived").glob("*.*"))
+    for path in documents:
+        if path.suffix not in (".pdf", ".docx"):
+            continue
+        read_path(str(path))
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            source = read_path(str(path))
+            times.append(time.perf_counter() - start)
+        pages = source.text.count("\f") + 1 if path.suffix == ".pdf" else 1
+        unit = f"{statistics.median(times) * 1000 / pages:6.1f} ms/page ({pages} pages)" if path.suffix == ".pdf" \
+            else f"{statistics.median(times) * 1000:6.1f} ms/file"
+        print(f"   read {path.name:12} {unit}")
+
+
 def one_file_wall(path: Path, runs: int = 15) -> None:
     exe = shutil.which("xxgk-lint") or sys.executable
     command = [exe, "check", str(path)] if exe != sys.executable else [exe, "-m", "linter", "check", str(path)]
@@ -95,6 +115,7 @@ def main() -> None:
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     in_process(seeds + [SHARED / "corpus" / "018.txt", SHARED / "corpus" / "042.html"])
     compliance_rules(seeds + sorted(p for p in (SHARED / "corpus").glob("0*") if p.suffix in (".txt", ".md", ".html")))
+    readers()
     one_file_wall(seeds[3])
     directory(args.reports, with_pages=False)
     directory(args.reports, with_pages=True)

@@ -66,6 +66,7 @@ class _Item:
     x0: float
     cells: list[_Line]  # one: a plain line; more: a table row (text "" for an empty cell)
     row: bool
+    cell: tuple[float, float, float, float] | None = None  # the table cell a plain line was read from
 
 
 def read_pdf(data: bytes, path: str, max_pages: int = MAX_PAGES, budget: float = TIME_BUDGET) -> Source:
@@ -89,6 +90,8 @@ def read_pdf(data: bytes, path: str, max_pages: int = MAX_PAGES, budget: float =
                 items, found = _page_items(page)
             finally:
                 page.close()
+            if pages:
+                _continue_row(pages[-1], items)
             pages.append(items)
             chars += found
     finally:
@@ -151,10 +154,25 @@ def _page_items(page) -> tuple[list[_Item], int]:
     return items, len(chars)
 
 
+def _continue_row(previous: list[_Item], items: list[_Item]) -> None:
+    """A row broken by a page break: the rest of a label at the top of the next
+    page, alone in the cell under the same column, belongs to the row the
+    previous page ended with (derived/042.pdf: …其政府信息 / 公开申请)."""
+    if not previous or not items or not previous[-1].row or items[0].row or items[0].cell is None:
+        return
+    x0, _, x1, _ = items[0].cell
+    for k, cell in enumerate(previous[-1].cells):
+        if abs(cell.box[0] - x0) <= 3 and abs(cell.box[2] - x1) <= 3 and cell.text:
+            previous[-1].cells[k] = _Line(_join([cell.text, items[0].cells[0].text]), cell.box)
+            del items[0]
+            return
+
+
 def _row_items(row: list) -> list[_Item]:
     filled = [(cell, lines) for cell, lines in (c for c in row if c is not None) if lines]
     if len(filled) <= 1:  # a block header, or prose in a frame: plain lines
-        return [_Item(line.box[1], line.box[0], [line], False) for _, lines in filled for line in lines]
+        return [_Item(line.box[1], line.box[0], [line], False, tuple(cell))
+                for cell, lines in filled for line in lines]
     cells = []
     for entry in row:
         if entry is None:
