@@ -30,6 +30,9 @@ class _TextBuilder:
 
     def add(self, data: str, line: int, column: int) -> None:
         pieces = data.split("\n")
+        for k in range(len(pieces) - 1):  # the \r of a \r\n ends the line: it is not text
+            if pieces[k].endswith("\r"):
+                pieces[k] = pieces[k][:-1]
         for k, piece in enumerate(pieces):
             if k:
                 self._append(" ")
@@ -58,17 +61,17 @@ class _TextBuilder:
 
 
 class _Table:
-    __slots__ = ("layout", "row", "cell", "cell_pos", "cell_span", "row_index", "occupied", "columns")
+    """A table being read. Its cells are kept in order, row by row; the grid a
+    rowspan or colspan would give is not built (the lexer finds labels, not
+    columns), so ``<td rowspan=1000 colspan=1000>`` costs what ``<td>`` does."""
+
+    __slots__ = ("layout", "row", "cell", "cell_pos")
 
     def __init__(self) -> None:
         self.layout = False  # a table holding tables is page layout, not data
         self.row: list[Chunk] | None = None
-        self.columns: list[int] = []
         self.cell: _TextBuilder | None = None
         self.cell_pos = (1, 1)
-        self.cell_span = (1, 1)
-        self.row_index = -1
-        self.occupied: dict[tuple[int, int], bool] = {}
 
 
 class _PageParser(HTMLParser):
@@ -125,7 +128,7 @@ class _PageParser(HTMLParser):
         elif tag == "tr":
             self._start_row()
         elif tag in ("td", "th"):
-            self._start_cell(attrs)
+            self._start_cell()
         elif tag in _BREAKS:
             self._break()
 
@@ -175,9 +178,7 @@ class _PageParser(HTMLParser):
         if not self.tables:
             self._start_table()
         self._end_row()
-        table = self.tables[-1]
-        table.row, table.columns = [], []
-        table.row_index += 1
+        self.tables[-1].row = []
 
     def _end_row(self) -> None:
         if not self.tables:
@@ -190,7 +191,7 @@ class _PageParser(HTMLParser):
         elif row and any(cell.text for cell in row):
             self.blocks.append(Block(row, True))
 
-    def _start_cell(self, attrs: list[tuple[str, str | None]]) -> None:
+    def _start_cell(self) -> None:
         if not self.tables:
             self._start_table()
         table = self.tables[-1]
@@ -203,7 +204,6 @@ class _PageParser(HTMLParser):
         line, offset = self.getpos()
         table.cell = _TextBuilder()
         table.cell_pos = (line, offset + 1)
-        table.cell_span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
 
     def _end_cell(self) -> None:
         table = self.tables[-1] if self.tables else None
@@ -217,17 +217,8 @@ class _PageParser(HTMLParser):
         chunk = table.cell.take(*table.cell_pos)
         table.cell = None
         if table.row is None:
-            table.row, table.columns = [], []
-        # Grid column, honouring row spans from rows above (kept for the AST).
-        column = 0
-        while table.occupied.get((table.row_index, column)):
-            column += 1
-        rowspan, colspan = table.cell_span
-        for r in range(table.row_index, table.row_index + rowspan):
-            for c in range(column, column + colspan):
-                table.occupied[(r, c)] = True
+            table.row = []
         table.row.append(chunk)
-        table.columns.append(column)
 
     def close(self) -> None:
         super().close()
@@ -236,18 +227,11 @@ class _PageParser(HTMLParser):
         self.flush()
 
 
-def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
-    for key, value in attrs:
-        if key == name and value:
-            digits = "".join(ch for ch in value if ch.isdigit())
-            if digits:
-                return max(1, min(int(digits), 1000))
-    return 1
-
-
 def html_blocks(text: str) -> list[Block]:
     """Blocks of an HTML page: paragraphs and data-table rows in document order."""
+    from .source import line_model
+
     parser = _PageParser()
-    parser.feed(text)
+    parser.feed(line_model(text))  # html.parser counts lines at \n only
     parser.close()
     return parser.blocks

@@ -101,10 +101,10 @@ def is_numeric_cell(text: str) -> bool:
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on newlines the way editors count lines (\\r\\n, \\n, or bare \\r)."""
-    if "\n" not in text and "\r" in text:
-        return text.split("\r")
-    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    """Split on newlines the way editors count lines (\\r\\n, \\n, or a lone \\r)."""
+    from .source import line_model
+
+    return [line[:-1] if line.endswith("\r") else line for line in line_model(text).split("\n")]
 
 
 def text_blocks(text: str) -> list[Block]:

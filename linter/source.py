@@ -13,6 +13,7 @@ downstream knows the file type.
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -157,12 +158,26 @@ def _reject_control_characters(text: str) -> None:
         raise UnreadableInput(f"文件含有大量控制字符（{controls} 个），不是文本文件")
 
 
+def line_model(text: str) -> str:
+    """``text`` with every lone carriage return made a line feed: the same
+    length, and its lines are those editors show (a line ends at \\n, \\r\\n or
+    a lone \\r). Every reader and every position goes through it."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR_BYTES = re.compile(rb"\r(?!\n)")
+
+
 def line_column(buffer: str | bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset: code points in text; bytes (an
-    approximation) in data that could not be decoded."""
-    newline = "\n" if isinstance(buffer, str) else b"\n"
-    line = buffer.count(newline, 0, offset) + 1
-    column = offset - buffer.rfind(newline, 0, offset)
+    """1-based line and column of an offset, lines as editors count them:
+    code points in text; bytes (an approximation) in data that could not be decoded."""
+    if isinstance(buffer, str):
+        head, newline = line_model(buffer[:offset]), "\n"
+    else:
+        head, newline = _LONE_CR_BYTES.sub(b"\n", buffer[:offset]), b"\n"
+    line = head.count(newline) + 1
+    column = offset - head.rfind(newline)
     return line, column
 
 
