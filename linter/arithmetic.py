@@ -70,10 +70,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .ast import Cell, Report, Row, Table
+from .ast import INT_DIGITS, Cell, Report, Row, Table
 
 RELATIONS = ("==", "<=", ">=")
 NUMBER_KINDS = ("int", "signed", "decimal", "amount")
@@ -105,14 +105,14 @@ class Term:
         """The value used in sums (blank, NA and text read as 0)."""
         if self.cell is None or self.cell.kind not in NUMBER_KINDS or self.cell.value is None:
             return Decimal(0)
-        return Decimal(str(self.cell.value))
+        return exact(self.cell.value)
 
     def evidence(self) -> dict[str, Any]:
         cell = self.cell
         return {
             "label": self.label,
             "column": self.column,
-            "value": None if cell is None or self.is_blank else _plain(Decimal(str(cell.value))),
+            "value": None if cell is None or self.is_blank else _plain(exact(cell.value)),
             "raw": None if cell is None else cell.raw,
             "sign": self.sign,
             "line": None if cell is None else cell.span.line,
@@ -167,11 +167,11 @@ class Skipped:
 class Outcome:
     identity: Identity
     holds: bool
-    expected: int | float
-    actual: int | float
-    delta: int | float
-    left: int | float
-    right: int | float
+    expected: int | Decimal
+    actual: int | Decimal
+    delta: int | Decimal
+    left: int | Decimal
+    right: int | Decimal
     blanks: list[Term]
 
     @property
@@ -206,7 +206,7 @@ class Outcome:
             if skip_zero and not t.is_blank and t.number() == 0 and len(chosen) > 3:
                 hidden += 1
                 continue
-            value = "空白" if t.is_blank else str(_plain(t.number()))
+            value = "空白" if t.is_blank else shown(_plain(t.number()))
             joint = ("− " if t.sign < 0 else "+ ") if out else ("−" if t.sign < 0 else "")
             name = t.label if same_column else t.column if same_label and t.column else t.name
             out.append(f"{joint}{name} {value}")
@@ -233,10 +233,20 @@ class Outcome:
         return f"（{names} 为空白或非数字，已按 0 计算）"
 
 
-def _plain(value: Decimal) -> int | float:
-    if value == value.to_integral_value():
+def exact(value: int | float | Decimal) -> Decimal:
+    """A cell value as an exact Decimal (a float, from a plugin, as written: 0.1 is 0.1)."""
+    return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _plain(value: Decimal) -> int | Decimal:
+    """An int where it is one of ordinary size, else the exact Decimal."""
+    if value == value.to_integral_value() and value.adjusted() < INT_DIGITS:
         return int(value)
-    return float(value)
+    return value
+
+
+#: Sums are exact whatever the cells hold (the default context rounds to 28 digits).
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 # ---------------------------------------------------------------------------
@@ -274,16 +284,18 @@ def evaluate(identity: Identity) -> Outcome | Skipped:
     if reasons:
         return Skipped(identity, "；".join(reasons), [t.evidence() for t in identity.terms])
 
-    left = sum((t.sign * t.number() for t in identity.left), Decimal(0))
-    right = sum((t.sign * t.number() for t in identity.right), Decimal(0))
-    target = identity.target
-    assert target is not None
-    actual = target.number()
-    on_left = any(t is target for t in identity.left)
-    # Solve for the target: the value it needs for Σleft == Σright.
-    rest = (left if on_left else right) - target.sign * actual
-    other = right if on_left else left
-    expected = (other - rest) * target.sign
+    with localcontext(_EXACT):
+        left = sum((t.sign * t.number() for t in identity.left), Decimal(0))
+        right = sum((t.sign * t.number() for t in identity.right), Decimal(0))
+        target = identity.target
+        assert target is not None
+        actual = target.number()
+        on_left = any(t is target for t in identity.left)
+        # Solve for the target: the value it needs for Σleft == Σright.
+        rest = (left if on_left else right) - target.sign * actual
+        other = right if on_left else left
+        expected = (other - rest) * target.sign
+        delta = actual - expected
     relation = identity.relation
     if relation == "==":
         holds = left == right
@@ -292,7 +304,7 @@ def evaluate(identity: Identity) -> Outcome | Skipped:
     else:
         holds = left >= right
     blanks = [t for t in identity.terms if t.is_blank]
-    return Outcome(identity, holds, _plain(expected), _plain(actual), _plain(actual - expected),
+    return Outcome(identity, holds, _plain(expected), _plain(actual), _plain(delta),
                    _plain(left), _plain(right), blanks)
 
 
@@ -534,17 +546,27 @@ def table7_identities(table: Table) -> Iterator[Identity]:
 # ---------------------------------------------------------------------------
 
 
-def signed(value: int | float) -> str:
-    return f"+{value}" if value > 0 else str(value)
+def shown(value: int | Decimal | str) -> str:
+    """A number for a message: in full, unless it runs to dozens of digits
+    (then its ends and its length; the exact value is in the finding's data)."""
+    text = str(value)
+    if len(text) <= 30:
+        return text
+    return f"{text[:10]}…{text[-6:]}（共 {sum(ch.isdigit() for ch in text)} 位数字）"
+
+
+def signed(value: int | Decimal) -> str:
+    return f"+{shown(value)}" if value > 0 else shown(value)
 
 
 def describe(outcome: Outcome) -> str:
     """``应为 26（a 6 + b 20），实际填报 20，相差 -6`` plus the blank note."""
     if outcome.identity.relation == "==":
-        head = f"应为 {outcome.expected}（= {outcome.expression()}），实际填报 {outcome.actual}，相差 {signed(outcome.delta)}"
+        head = (f"应为 {shown(outcome.expected)}（= {outcome.expression()}），实际填报 {shown(outcome.actual)}，"
+                f"相差 {signed(outcome.delta)}")
     else:
         bound = "不应小于" if _target_is_upper(outcome) else "不应大于"
-        head = f"{bound} {outcome.expected}（{outcome.expression()}），实际填报 {outcome.actual}"
+        head = f"{bound} {shown(outcome.expected)}（{outcome.expression()}），实际填报 {shown(outcome.actual)}"
     return head + outcome.blank_note()
 
 

@@ -6,6 +6,7 @@ column in Unicode code points; ``end_*`` points just past the last character.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
 from typing import Any, Iterator
 
 
@@ -26,7 +27,9 @@ class Cell:
 
     raw: str
     kind: str  # "int" | "signed" | "decimal" | "amount" | "blank" | "na" | "text"
-    value: int | float | None
+    #: int for counts of up to 18 digits; Decimal for decimals and longer runs
+    #: (exact at any length: no float overflow, no int-string limit).
+    value: int | Decimal | None
     span: Span
     unit: str | None = None
     #: The layout could not separate this cell from its neighbours (``0000``,
@@ -232,6 +235,29 @@ class Report:
             yield from section.paragraphs
 
 
+#: Integers up to this many digits are plain ints (and JSON numbers).
+INT_DIGITS = 18
+
+
+def json_number(value: int | Decimal) -> int | float | str:
+    """A number as JSON data: an int or float when JSON readers hold it exactly,
+    else its exact digits as a string (a 400-digit cell must not become
+    ``Infinity``, which is not JSON, nor a rounded float)."""
+    if isinstance(value, int):
+        return value
+    if value == value.to_integral_value():
+        return int(value) if value.adjusted() < INT_DIGITS else str(value)
+    exact = len(value.as_tuple().digits) <= 15 and abs(value.adjusted()) < 300
+    return float(value) if exact else str(value)
+
+
+def json_default(value: Any) -> Any:
+    """``default=`` for json.dumps: Decimals (cell values, sums) as :func:`json_number`."""
+    if isinstance(value, Decimal):
+        return json_number(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def to_json(node: Any) -> Any:
     """Plain JSON data for any AST node (for ``xxgk-lint parse``)."""
     if isinstance(node, Span):
@@ -246,4 +272,6 @@ def to_json(node: Any) -> Any:
             if f.metadata.get("json", True):
                 out[f.name] = to_json(getattr(node, f.name))
         return out
+    if isinstance(node, Decimal):
+        return json_number(node)
     return node

@@ -10,13 +10,14 @@ the split is provably unique (:mod:`linter.recovery`). The metadata is read by
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from lark import Tree
 
 from . import labels as L
 from . import meta as M
 from . import recovery
-from .ast import Cell, Header, Paragraph, Report, Row, Section, Span, Table
+from .ast import INT_DIGITS, Cell, Header, Paragraph, Report, Row, Section, Span, Table
 from .context import ReportContext
 from .layout import NA_CELL, Chunk
 from .lexer import CellToken
@@ -50,13 +51,15 @@ def classify_cell(chunk: Chunk) -> Cell:
     digits = match.group("int").replace(",", "").replace("，", "")
     unit = match.group("unit")
     if match.group("frac"):
-        cell = Cell(raw, "decimal", float(digits + match.group("frac")), span, unit)
-    else:
+        cell = Cell(raw, "decimal", Decimal(digits + match.group("frac")), span, unit)
+    elif len(digits) <= INT_DIGITS:
         cell = Cell(raw, "int", int(digits), span, unit)
+    else:  # exact at any length (int() of a long run is slow, and limited)
+        cell = Cell(raw, "int", Decimal(digits), span, unit)
     if match.group("sign"):
         cell.kind = "signed"
-        if match.group("sign") != "+":
-            cell.value = -cell.value  # type: ignore[operator]
+        if match.group("sign") != "+":  # (copy_negate: exact, unlike unary minus in a context)
+            cell.value = -cell.value if isinstance(cell.value, int) else cell.value.copy_negate()
     elif unit in ("元", "万元"):
         cell.kind = "amount"
     # "0000" is four cells run together, never a count with leading zeros.

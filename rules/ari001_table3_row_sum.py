@@ -48,8 +48,8 @@ class Table3RowSum(Rule):
                 row = outcome.target.label
                 yield A.finding(
                     self, outcome,
-                    f"表三“{row}”一行：自然人至其他六列之和为 {outcome.expected}（{outcome.expression()}），"
-                    f"但“总计”列填报 {outcome.actual}，相差 {A.signed(outcome.delta)}{outcome.blank_note()}。"
+                    f"表三“{row}”一行：自然人至其他六列之和为 {A.shown(outcome.expected)}（{outcome.expression()}），"
+                    f"但“总计”列填报 {A.shown(outcome.actual)}，相差 {A.signed(outcome.delta)}{outcome.blank_note()}。"
                     "“总计”应等于前六列之和，请核对该行数据",
                     f"表三/{row}/总计",
                 )

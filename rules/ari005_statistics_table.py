@@ -56,8 +56,8 @@ class StatisticsTableSums(Rule):
                                "请核对总数或分项")
                 else:
                     (piece,) = outcome.identity.left
-                    message = (f"统计表“{piece.label}”{column}为 {outcome.expected}，大于“{target.label}”"
-                               f"{outcome.actual}{outcome.blank_note()}；分项一般不应超过总数，请核对")
+                    message = (f"统计表“{piece.label}”{column}为 {A.shown(outcome.expected)}，大于“{target.label}”"
+                               f"{A.shown(outcome.actual)}{outcome.blank_note()}；分项一般不应超过总数，请核对")
                 diagnostic = A.finding(self, outcome, message,
                                        f"统计表/{target.label}" + (f"/{target.column}" if column else "")
                                        + ("" if id(outcome.identity) in strict else f"/{outcome.identity.left[0].label}"),

@@ -71,7 +71,7 @@ class BlankCell(Rule):
             outcomes = involved.get(id(cell), [])
             for outcome in outcomes:
                 if outcome.target.cell is cell and outcome.expected != 0:
-                    totals.append(f"“{name}”未填写，各项之和为 {outcome.expected}")
+                    totals.append(f"“{name}”未填写，各项之和为 {A.shown(outcome.expected)}")
                 elif outcome.target.cell is not cell:
                     state = "仅在按 0 计算时成立" if outcome.holds else "按 0 计算仍不成立"
                     notes.append(f"{outcome.identity.id}（{state}）")

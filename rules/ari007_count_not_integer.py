@@ -44,7 +44,7 @@ class CountNotInteger(Rule):
             if not cell.is_number or cell.value is None:
                 continue
             negative = cell.value < 0
-            fractional = cell.value != int(cell.value)
+            fractional = not isinstance(cell.value, int) and cell.value != cell.value.to_integral_value()
             if negative and A.may_be_signed(report, table, row, index):
                 continue
             if not negative and (not fractional or A.may_be_decimal(report, table, row, index)):
@@ -53,7 +53,7 @@ class CountNotInteger(Rule):
             what = "负数" if negative else "小数"
             allowed = "非负数" if A.may_be_decimal(report, table, row, index) else "非负整数"
             yield self.finding(
-                f"{location.replace('/', '“', 1).replace('/', '”', 1)}列填报“{cell.raw}”，为{what}；"
+                f"{location.replace('/', '“', 1).replace('/', '”', 1)}列填报“{A.shown(cell.raw)}”，为{what}；"
                 f"该单元格应为{allowed}，请核对",
                 cell.span, location, cell.raw,
                 value=cell.value, raw=cell.raw, expected=allowed,

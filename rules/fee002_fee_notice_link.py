@@ -87,7 +87,7 @@ def _above_zero(cells: list[Cell]) -> str | None:
     for cell in cells:
         if cell.run_together:
             continue
-        if cell.is_number and isinstance(cell.value, (int, float)) and cell.value > 0:
+        if cell.is_number and cell.value is not None and cell.value > 0:
             return cell.provenance
     for cell in cells:
         if cell.run_together and any(ch in "123456789" for ch in cell.raw):

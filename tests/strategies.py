@@ -65,6 +65,7 @@ import html as _html
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any, Callable
 
 from hypothesis import strategies as st
@@ -403,7 +404,7 @@ class ExpectedCell:
 
     line: int  # 1-based, in the decoded text
     column: int  # 1-based, Unicode code points
-    value: int | float  # what the AST's Cell.value must be
+    value: int | Decimal  # what the AST's Cell.value must be
     raw: str = ""  # the text written
 
 
@@ -413,9 +414,9 @@ class GeneratedReport:
     year: int
     agency: str
     published: str  # ISO date of the 发布日期 line
-    #: table kind -> row key -> values (ints; floats for decimal amounts), data rows in
+    #: table kind -> row key -> values (ints; Decimals for decimal amounts), data rows in
     #: template order. Table 四 is the one row ``t4.values`` (15 values).
-    tables: dict[str, dict[str, tuple[int | float, ...]]]
+    tables: dict[str, dict[str, tuple[int | Decimal, ...]]]
     serialisation: str
     encoding: str
     data: bytes
@@ -448,19 +449,19 @@ class GeneratedReport:
 
     # the tables of eras "2019"/"2021" by their old names
     @property
-    def table2(self) -> dict[str, tuple[int | float, ...]]:
+    def table2(self) -> dict[str, tuple[int | Decimal, ...]]:
         return self.tables["表二"]
 
     @property
-    def table3(self) -> dict[str, tuple[int | float, ...]]:
+    def table3(self) -> dict[str, tuple[int | Decimal, ...]]:
         return self.tables["表三"]
 
     @property
-    def table4(self) -> tuple[int | float, ...]:
+    def table4(self) -> tuple[int | Decimal, ...]:
         return self.tables["表四"][T4_ROW]
 
     @property
-    def table7(self) -> dict[str, tuple[int | float, ...]]:
+    def table7(self) -> dict[str, tuple[int | Decimal, ...]]:
         return self.tables["统计表"]
 
     def __repr__(self) -> str:  # the bytes are long; this is what a failure report needs
@@ -482,7 +483,7 @@ class GeneratedReport:
 class _V:
     """A value and how it is written."""
 
-    value: int | float
+    value: int | Decimal
     raw: str
 
 
@@ -517,7 +518,7 @@ def _amount(draw, zero: bool) -> _V:
     form = draw(st.sampled_from(("yuan", "yuan_decimal", "plain")))
     if form == "yuan_decimal":
         raw = f"{yuan}.{draw(st.integers(0, 99)):02d}"
-        return _V(float(raw), raw + "元")
+        return _V(Decimal(raw), raw + "元")
     return _V(yuan, f"{yuan}元" if form == "yuan" else str(yuan))
 
 
@@ -528,7 +529,7 @@ def _decimal(draw) -> _V:
     if draw(st.booleans()):
         return _int(whole)
     raw = f"{whole}.{draw(st.integers(1, 9))}"
-    return _V(float(raw), raw)
+    return _V(Decimal(raw), raw)
 
 
 @st.composite
@@ -682,7 +683,7 @@ def table7_values(draw, rows: tuple[T7Row, ...], profile: str) -> dict[str, tupl
 class _Cell:
     text: str = ""  # label or header text (already styled)
     key: tuple[str, str, int] | None = None  # value cells only
-    value: int | float | None = None
+    value: int | Decimal | None = None
     raw: str = ""  # value cells: the text written
     rowspan: int = 1
     colspan: int = 1

@@ -1,6 +1,8 @@
 """Layout: every serialisation becomes cells that keep their original position."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from linter.engine import parse_source
 from linter.html_layout import html_blocks
 from linter.layout import text_blocks
@@ -60,7 +62,7 @@ def test_real_html_page_tables(corpus_dir):
     assert [c.value for c in total.cells] == [63, 0, 0, 2, 0, 4, 69]
     table2 = report.table("表二")
     assert [c.value for c in table2.row("t2.normative").cells] == [69, 3, 665]
-    assert table2.row("t2.fees").cells[0].value == 24252.311082
+    assert table2.row("t2.fees").cells[0].value == Decimal("24252.311082")
     (row4,) = report.table("表四").rows
     assert [c.value for c in row4.cells] == [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
     # positions point into the original page
