@@ -1,8 +1,10 @@
-"""Command line: ``xxgk-lint check|parse|eras|rules|rule|test|config``.
+"""Command line: ``xxgk-lint check|parse|extract|eras|rules|rule|test|config``.
 
-Exit codes (as ruff): 0 no error-level finding, 1 at least one, 2 usage error
-or a crash of the tool. Imports are lazy: a pre-commit run on one file pays
-only for what it uses.
+Exit codes (as ruff), for every command: 0 no error-level finding, 1 at least
+one, 2 usage, configuration or internal error — always with a one-line
+Chinese message on stderr (a traceback only with ``--debug``). Output is
+always UTF-8. Imports are lazy: a pre-commit run on one file pays only for
+what it uses.
 """
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ from . import __version__
 
 class _UsageError(Exception):
     pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors as a one-line Chinese message (exit 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"xxgk-lint: 错误：命令行参数有误：{message}（{self.prog} --help 查看用法）\n")
 
 
 def _config_options(parser: argparse.ArgumentParser) -> None:
@@ -41,12 +50,13 @@ def _config_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xxgk-lint",
         description="政府信息公开工作年度报告检查工具 (linter for annual information-disclosure reports)",
     )
     parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--debug", action="store_true", help="print a traceback on an internal error")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint reports (files, directories, or - for stdin)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
@@ -95,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     from .config import ConfigError
     from .packs import PackError
 
+    _utf8_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     commands = {"check": _check, "parse": _parse, "extract": _extract, "eras": _eras, "rules": _rules,
@@ -105,10 +116,34 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except (_UsageError, ConfigError, PackError) as error:
-        print(f"xxgk-lint: 错误：{error}", file=sys.stderr)
+        _say(f"错误：{error}")
         return 2
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        _say("已中断")
+        return 130
+    except Exception as error:  # our bug: exit 2 with one line, never a traceback unless asked
+        if args.debug:
+            raise
+        _say(f"内部错误：{type(error).__name__}: {error}（加 --debug 查看详情；请向开发者报告）")
+        return 2
+
+
+def _say(message: str) -> None:
+    """One line on stderr, however long or multi-line the message."""
+    line = " ".join(message.split())
+    print(f"xxgk-lint: {line[:500]}", file=sys.stderr)
+
+
+def _utf8_streams() -> None:
+    """Output is UTF-8 whatever the locale says, and never fails to encode."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+            errors = "backslashreplace"
+            stream.reconfigure(encoding="utf-8" if encoding != "utf8" else stream.encoding, errors=errors)
 
 
 # ---------------------------------------------------------------------------
@@ -166,7 +201,8 @@ def _key_value(item: str, flag: str) -> tuple[str, object]:
     if not sep or not key.strip():
         raise _UsageError(f"{flag} 应写作 KEY=VALUE，而不是“{item}”")
     value = value.strip()
-    return key.strip(), int(value) if value.isdigit() else value
+    number = value.isascii() and value.isdigit() and len(value) <= 18  # a setting, not a 5,000-digit number
+    return key.strip(), int(value) if number else value
 
 
 def _validate(settings_list) -> None:
@@ -232,7 +268,12 @@ def _check(args: argparse.Namespace) -> int:
     _validate({id(s): s for s in map(resolver.for_path, files + ([stdin_name] if stdin else []))}.values())
     results = []
     if stdin:
-        results.append(lint_bytes(sys.stdin.buffer.read(), stdin_name, None, resolver.for_path(stdin_name)))
+        from .batch import Budget, check_bounded
+
+        data = sys.stdin.buffer.read()
+        settings = resolver.for_path(stdin_name)
+        results.append(check_bounded(stdin_name, lambda name: lint_bytes(data, name, None, settings),
+                                     Budget.of(settings)))
     results += _lint_files(files, args.jobs, resolver)
     results += [FileResult(path, skipped=reason) for path, reason in skipped]
     results.sort(key=lambda result: result.path)
@@ -274,23 +315,31 @@ def _lint_one(path: str, resolver) -> object:
     return lint_path(path, None, resolver.for_path(path))
 
 
+def _budget_of(path: str, resolver) -> object:
+    from .batch import Budget
+
+    return Budget.of(resolver.for_path(path))
+
+
 def _lint_files(files: list[str], jobs: int, resolver) -> list:
+    """Each file under its budget; many files in supervised worker processes
+    (a few run here: starting workers would cost more than it saves)."""
     from functools import partial
 
-    lint = partial(_lint_one, resolver=resolver)
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(files) < 16:
-        return [lint(path) for path in files]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .batch import lint_parallel, lint_serial
 
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(lint, files, chunksize=max(1, len(files) // (workers * 8))))
+    lint = partial(_lint_one, resolver=resolver)
+    budget_of = partial(_budget_of, resolver=resolver)
+    cores = os.cpu_count() or 1
+    if jobs < 0:
+        raise _UsageError(f"--jobs 应为 0（每核一个）或正整数，而不是 {jobs}")
+    workers = min(jobs or cores, 4 * cores)  # more would only thrash
+    if workers <= 1 or len(files) < 16:
+        return lint_serial(files, lint, budget_of)
+    return lint_parallel(files, lint, budget_of, workers)
 
 
 BASELINE_SCHEMA = "xxgk-lint.baseline/1"
-UNIGNORABLE = ("PRS001", "INT001")
 
 
 def _baseline_key(path: str, result, diagnostic) -> str:
@@ -330,9 +379,11 @@ def _apply_baseline(path: str, results: list) -> None:
         raise _UsageError(f"无法读取基线文件 {path}：{error.strerror}") from None
     except (ValueError, KeyError, TypeError):
         raise _UsageError(f"基线文件 {path} 格式不正确（应为 --write-baseline 写出的 JSON）") from None
-    for result in results:  # an unreadable file or a crash is never hidden by a baseline
+    from .diagnostics import NOT_CHECKED
+
+    for result in results:  # a file that could not be checked is never hidden by a baseline
         result.diagnostics = [d for d in result.diagnostics
-                              if _baseline_key(path, result, d) not in known or d.code in UNIGNORABLE]
+                              if _baseline_key(path, result, d) not in known or d.code in NOT_CHECKED]
 
 
 def _statistics(results: list) -> str:
@@ -457,7 +508,7 @@ def _toml_value(value: object) -> str:
 def _parse(args: argparse.Namespace) -> int:
     import json
 
-    from .ast import to_json
+    from .ast import json_default, to_json
     from .engine import parse_source
     from .source import UnreadableInput, read_bytes, read_path
 
@@ -476,7 +527,7 @@ def _parse(args: argparse.Namespace) -> int:
     if args.era not in era_choices():
         raise _UsageError(f"未知的格式年代“{args.era}”（可用：{'、'.join(era_choices())}）")
     report = parse_source(source, None if args.era == "auto" else args.era)
-    sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2, default=json_default) + "\n")
     return 0
 
 

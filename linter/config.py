@@ -21,7 +21,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import file_identity
+from .diagnostics import NOT_CHECKED, file_identity
 from .hookspecs import hookimpl
 
 CONFIG_FILES = (".xxgk-lint.toml", "pyproject.toml")
@@ -40,9 +40,13 @@ KEYS: dict[str, type] = {
     "limits": dict,
 }
 #: What one file may cost a reader: its size, its pages, the time to read it.
-LIMITS = {"max-file-size": 64, "max-pages": 300, "read-seconds": 60}  # MB, pages, seconds
-#: Always on: a file that cannot be read must never look clean.
-UNIGNORABLE = ("PRS001", "INT001")
+#: Per-file bounds: file size (MB), characters of text read, PDF pages, seconds a
+#: reader may take (a PDF then stops early, noted), seconds the whole check may
+#: take and the memory it may add (MB) before it is stopped (PRS005).
+LIMITS = {"max-file-size": 64, "max-chars": 1_000_000, "max-pages": 300, "read-seconds": 10,
+          "check-seconds": 15, "max-memory": 2048}
+#: Always on: a file that could not be checked must never look clean.
+UNIGNORABLE = NOT_CHECKED
 
 
 class ConfigError(Exception):
@@ -176,9 +180,17 @@ def _has_tool_table(path: Path) -> bool:
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+#: A configuration file is a few lines; refuse to parse a large one.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")  # a BOM from Windows Notepad is fine
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}：配置文件超过 1 MB，不像是配置文件，未读取")
+        text = data.decode("utf-8-sig")  # a BOM from Windows Notepad is fine
     except OSError as error:
         raise ConfigError(f"{path}：无法读取：{error.strerror}") from None
     except UnicodeDecodeError as error:
@@ -190,6 +202,11 @@ def _load_toml(path: Path) -> dict[str, Any]:
         place = f"第 {where.group(1)} 行第 {where.group(2)} 列" if where else "某处"
         detail = _TOML_WHERE.sub("", str(error)).strip()
         raise ConfigError(f"{path}：TOML 语法错误，位于{place}（{detail}）") from None
+    except RecursionError:
+        raise ConfigError(f"{path}：TOML 嵌套层数过多，无法读取") from None
+    except ValueError as error:  # an integer of thousands of digits
+        detail = "整数位数过多" if "integer string conversion" in str(error) else str(error)[:80]
+        raise ConfigError(f"{path}：TOML 中有无法读取的值（{detail}）") from None
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -231,8 +248,9 @@ def check_table(data: dict[str, Any], where: str) -> None:
     for key, value in data.get("limits", {}).items():
         if key not in LIMITS:
             raise ConfigError(f"{where}：limits.{key} 不是可用的限制（可用：{'、'.join(LIMITS)}）")
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 100_000:
-            raise ConfigError(f"{where}：limits.{key} 应为 1 到 100000 之间的整数，而不是“{value}”")
+        top = 1_000_000_000 if key == "max-chars" else 100_000
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+            raise ConfigError(f"{where}：limits.{key} 应为 1 到 {top} 之间的整数，而不是“{value}”")
 
 
 def era_choices() -> tuple[str, ...]:

@@ -6,6 +6,7 @@ computed that no enabled rule asks for.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -103,16 +104,33 @@ class ReportContext:
     @cached_property
     def unplaced(self) -> list[Problem]:
         """Regions the grammar could not place (PRS003), in document order."""
-        return [p for p in self.report.problems if p.code == "PRS003"]
+        return sorted((p for p in self.report.problems if p.code == "PRS003"),
+                      key=lambda p: (p.span.line, p.span.column))
+
+    @cached_property
+    def read_to_end(self) -> bool:
+        """Whether the reader read the whole file: no pages left unread (page or
+        time limit, a damaged page). A claim that something is absent from the
+        whole report needs this."""
+        return not any(p.data.get("note") for p in self.unplaced)
+
+    @cached_property
+    def _section_starts(self) -> list[tuple[int, int]]:
+        return sorted((s.span.line, s.span.column) for s in self.report.sections)
+
+    @cached_property
+    def _unplaced_starts(self) -> list[tuple[int, int]]:
+        return [(p.span.line, p.span.column) for p in self.unplaced]  # (sorted already)
 
     def unplaced_in(self, section: Section | None) -> list[Problem]:
         """The unplaced regions inside a part (from its heading to the next one;
-        ``None``: before the first part)."""
-        sections = self.report.sections
+        ``None``: before the first part). Bisection: a report may have
+        thousands of headings."""
         start = (section.span.line, section.span.column) if section is not None else (0, 0)
-        later = [s for s in sections if (s.span.line, s.span.column) > start]
-        end = min(((s.span.line, s.span.column) for s in later), default=(1 << 30, 0))
-        return [p for p in self.unplaced if start <= (p.span.line, p.span.column) < end]
+        starts = self._section_starts
+        following = bisect_right(starts, start)
+        end = starts[following] if following < len(starts) else (1 << 30, 0)
+        return self.unplaced[bisect_left(self._unplaced_starts, start):bisect_left(self._unplaced_starts, end)]
 
     # -- what can be claimed absent --------------------------------------------
     # No rule may claim that a table, row or part is missing from a region that

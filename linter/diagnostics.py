@@ -10,6 +10,9 @@ from .ast import Span
 
 SEVERITIES = ("error", "warning", "info")
 PROVENANCES = ("source", "extraction", "recovered")
+#: Codes that mean a file was not (fully) checked: unreadable, over its time or
+#: memory budget, or our own crash. Never ignored, never baselined, never "clean".
+NOT_CHECKED = ("PRS001", "PRS005", "INT001")
 
 
 @dataclass(slots=True)
@@ -47,7 +50,31 @@ def file_identity(path: str, root: str | None) -> str:
         return path.replace("\\", "/")
 
 
+def printable_path(path: str) -> str:
+    """A file name as valid Unicode: bytes of a name that is not UTF-8 (which
+    the OS hands Python as surrogate escapes) are written ``\\xNN``."""
+    if path.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in path):
+        return path
+    return _raw_name(path).decode("utf-8", "backslashreplace")
+
+
+def path_bytes(path: str) -> str | None:
+    """The original bytes (base64) of a name :func:`printable_path` had to escape."""
+    if printable_path(path) == path:
+        return None
+    import base64
+
+    return base64.b64encode(_raw_name(path)).decode("ascii")
+
+
+def _raw_name(path: str) -> bytes:
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no byte stands for
+        return path.encode("utf-8", "surrogatepass")
+
+
 def fingerprint(code: str, path: str, logical_location: str, evidence: str) -> str:
     """Stable across re-runs and line shifts: built from what and where, not line numbers."""
     text = "\x1f".join((code, path.replace("\\", "/"), logical_location, evidence))
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # (names not in UTF-8)

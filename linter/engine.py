@@ -13,13 +13,22 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import structure
 from .ast import Problem, Report, Span
-from .diagnostics import Diagnostic, file_identity, fingerprint
+from .diagnostics import NOT_CHECKED, Diagnostic, file_identity, fingerprint
 from .source import SUFFIXES, Limits, Source, UnreadableInput, decode, read_bytes, read_path
 
 if TYPE_CHECKING:
     from .config import Settings
     from .eras import EraPlugin
     from .packs import InlineTest, Pack
+
+
+class _Progress:
+    """How far the check of the current file got (named in a PRS005 timeout)."""
+
+    stage = ""
+
+
+progress = _Progress()
 
 
 @dataclass(slots=True)
@@ -40,7 +49,7 @@ class FileResult:
     def status(self) -> str:
         if self.skipped is not None:
             return "skipped"
-        if any(d.severity == "error" and d.code.startswith(("PRS001", "INT")) for d in self.diagnostics):
+        if any(d.severity == "error" and d.code in NOT_CHECKED for d in self.diagnostics):
             return "error"
         return "violations" if self.diagnostics else "ok"
 
@@ -119,10 +128,13 @@ def check_report(report: Report, settings: "Settings | None" = None,
             continue  # not a report (PRS002): one finding, not a list of everything it lacks
         if report.era_source is None and rule.era_specific():
             continue  # era unknown (PRS002): judging it against one era's template would be noise
+        progress.stage = f"规则 {rule.code}"
         try:
             found = list(rule(settings.options_for(rule.code, rule.name)).check(report))
+        except MemoryError:
+            raise  # a resource limit (linter.batch), not a broken rule
         except Exception as error:  # one broken rule (a plugin's, say) must not lose the others
-            diagnostics.append(_internal_error(report.path, error, rule.code))
+            diagnostics.append(internal_error(report.path, error, rule.code))
             continue
         for diagnostic in found:
             diagnostic.severity = settings.severity_of(rule.code, rule.name, diagnostic.severity)
@@ -141,6 +153,7 @@ def _finish(diagnostics: list[Diagnostic], path: str, root: str | None = ".") ->
 
 def lint_source(source: Source, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
     result = FileResult(source.path)
+    progress.stage = "解析"
     if era is None and settings is not None and settings.era != "auto":
         era = settings.era
     try:
@@ -156,33 +169,38 @@ def lint_source(source: Source, era: str | None = None, settings: "Settings | No
                 diagnostic.origin = source.origins.at(diagnostic.span.line, diagnostic.span.column)
         result.crashed = any(d.code == "INT001" for d in result.diagnostics)
         result.skipped_identities = report.skipped_identities
+    except MemoryError:
+        raise  # a resource limit (linter.batch), not our bug
     except Exception as error:  # our bug, not the user's: report it on this file and go on
         result.crashed = True
-        result.diagnostics = [_internal_error(source.path, error)]
+        result.diagnostics = [internal_error(source.path, error)]
     return result
 
 
 def lint_bytes(data: bytes, path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
-    try:
-        source = read_bytes(data, path, Limits.of(settings))
-    except UnreadableInput as error:
-        return _unreadable(path, error, settings.root if settings else ".")
-    return lint_source(source, era, settings)
+    return _lint_read(lambda limits: read_bytes(data, path, limits), path, era, settings)
 
 
 def lint_path(path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
     """Lint a file, or a member of an archive named ``archive.zip!member.pdf``."""
     if ARCHIVE_MARK in path:
         archive, member = path.split(ARCHIVE_MARK, 1)
-        try:
-            data = read_member(archive, member, Limits.of(settings))
-        except UnreadableInput as error:
-            return _unreadable(path, error, settings.root if settings else ".")
-        return lint_bytes(data, path, era, settings)
+        return _lint_read(lambda limits: read_bytes(read_member(archive, member, limits), path, limits),
+                          path, era, settings)
+    return _lint_read(lambda limits: read_path(path, limits), path, era, settings)
+
+
+def _lint_read(read, path: str, era: str | None, settings: "Settings | None") -> FileResult:
+    """Read (PRS001 when the file cannot be read), then lint."""
+    progress.stage = "读取文件"
     try:
-        source = read_path(path, Limits.of(settings))
+        source = read(Limits.of(settings))
     except UnreadableInput as error:
         return _unreadable(path, error, settings.root if settings else ".")
+    except MemoryError:
+        raise  # a resource limit (linter.batch), not our bug
+    except Exception as error:  # a reader's bug (or a library's) costs this file only
+        return FileResult(path, [internal_error(path, error)], crashed=True)
     return lint_source(source, era, settings)
 
 
@@ -194,7 +212,16 @@ def _unreadable(path: str, error: UnreadableInput, root: str = ".") -> FileResul
     return FileResult(path, _finish([diagnostic], path, root))
 
 
-def _internal_error(path: str, error: Exception, rule: str | None = None) -> Diagnostic:
+def limit_exceeded(path: str, message: str, limit: str, stage: str | None) -> FileResult:
+    """The record of a file whose check ran out of time or memory or whose
+    worker died (see linter.batch): the file was not checked to the end."""
+    from linter.rules.prs005_check_limit import CheckLimitExceeded as Rule
+
+    diagnostic = Rule.finding(message, Span(1, 1, 1, 1), "", limit, limit=limit, stage=stage)
+    return FileResult(path, _finish([diagnostic], path))
+
+
+def internal_error(path: str, error: Exception, rule: str | None = None) -> Diagnostic:
     import traceback
 
     where = traceback.extract_tb(error.__traceback__)[-1]

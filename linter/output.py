@@ -9,7 +9,8 @@ import json
 from typing import Callable
 
 from . import __version__
-from .diagnostics import Diagnostic
+from .ast import json_default
+from .diagnostics import Diagnostic, path_bytes, printable_path
 from .engine import FileResult
 from .hookspecs import hookimpl
 
@@ -31,7 +32,7 @@ def where(path: str, d: Diagnostic) -> str:
     """``path:line:column`` (``path:第3页:line:column`` on a PDF: the line and
     column are those of the text ``xxgk-lint extract`` prints)."""
     page = f"第{d.origin['page']}页:" if d.origin and "page" in d.origin else ""
-    return f"{path}:{page}{d.span.line}:{d.span.column}"
+    return f"{printable_path(path)}:{page}{d.span.line}:{d.span.column}"
 
 
 def format_text(results: list[FileResult], verbose: bool = False) -> str:
@@ -40,7 +41,7 @@ def format_text(results: list[FileResult], verbose: bool = False) -> str:
     for result in results:
         if result.skipped is not None:
             if verbose:
-                lines.append(f"{result.path}: 已跳过：{result.skipped}")
+                lines.append(f"{printable_path(result.path)}: 已跳过：{result.skipped}")
             continue
         for d in result.diagnostics:
             lines.append(f"{where(result.path, d)}: {d.code} {d.message}")
@@ -84,10 +85,16 @@ def _diagnostic_json(d: Diagnostic) -> dict:
 
 
 def file_json(result: FileResult) -> dict:
+    """One file's record. ``path`` is always valid Unicode; a name that is not
+    UTF-8 is escaped there and its bytes kept in ``path_bytes`` (base64)."""
+    name = {"path": printable_path(result.path)}
+    raw = path_bytes(result.path)
+    if raw is not None:
+        name["path_bytes"] = raw
     if result.skipped is not None:
-        return {"path": result.path, "status": "skipped", "reason": result.skipped, "diagnostics": []}
+        return {**name, "status": "skipped", "reason": result.skipped, "diagnostics": []}
     return {
-        "path": result.path,
+        **name,
         "era": result.era,
         "era_source": result.era_source,
         "report_year": result.report_year,
@@ -106,7 +113,7 @@ def format_json(results: list[FileResult]) -> str:
         "files": [file_json(result) for result in results],
         "summary": summary(results),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, default=json_default) + "\n"
 
 
 FORMATTERS: dict[str, Callable[[list[FileResult]], str]] = {

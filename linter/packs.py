@@ -125,19 +125,37 @@ def _construct(loader: "yaml.SafeLoader", node: "yaml.Node", path: str) -> Any:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as error:
         problem = getattr(error, "problem", None) or str(error)
+        if "integer string conversion" in problem:
+            problem = "整数位数过多（超过 4300 位）"
         raise PackError(path, node.start_mark.line + 1, f"无法读取的值：{problem}") from None
+
+
+#: Bounds checked before a pack's values are built: its size, and the number of
+#: values once aliases are expanded (a "billion laughs" pack is a few hundred
+#: bytes that expand to 10⁹ values).
+MAX_PACK_BYTES = 1024 * 1024
+MAX_PACK_VALUES = 100_000
 
 
 def _load_yaml(path: Path) -> _Node:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PACK_BYTES + 1)
+        if len(data) > MAX_PACK_BYTES:
+            raise PackError(str(path), 1, "规则包超过 1 MB，未读取")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(str(path), 1, f"无法读取规则包：{error}") from None
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)  # (refuses control characters such as NUL)
         node = loader.get_single_node()
+    except RecursionError:
+        raise PackError(str(path), 1, "YAML 嵌套层数过多，无法读取") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise PackError(str(path), line, f"含有不允许的控制字符 U+{error.character:04X}") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -146,7 +164,36 @@ def _load_yaml(path: Path) -> _Node:
         raise PackError(str(path), 1, f"YAML 错误：{error}") from None
     if node is None:
         raise PackError(str(path), 1, "规则包为空")
+    _expanded_size(node, str(path))
     return _Node(node, loader, str(path))
+
+
+def _expanded_size(root: "yaml.Node", path: str) -> int:
+    """How many values the document holds with its aliases expanded; a pack
+    error when that exceeds MAX_PACK_VALUES or an alias refers to itself."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in open_nodes:
+            raise PackError(path, node.start_mark.line + 1, "YAML 别名引用了自身，无法展开")
+        open_nodes.add(id(node))
+        total = 1
+        if isinstance(node.value, list):
+            for item in node.value:
+                for child in item if isinstance(item, tuple) else (item,):
+                    total += size(child)
+                    if total > MAX_PACK_VALUES:
+                        raise PackError(path, node.start_mark.line + 1,
+                                        f"YAML 别名展开后超过 {MAX_PACK_VALUES} 个值，规则包不应如此庞大")
+        open_nodes.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    return size(root)
 
 
 # ---------------------------------------------------------------------------

@@ -80,28 +80,37 @@ def read_pdf(data: bytes, path: str, max_pages: int = MAX_PAGES, budget: float =
     start = time.monotonic()
     pages: list[list[_Item]] = []
     chars = 0
+    damaged = None
     try:
         count = len(document)
         for number in range(min(count, max_pages)):
             if time.monotonic() - start > budget:
                 break
-            page = document[number]
             try:
-                items, found = _page_items(page)
-            finally:
-                page.close()
+                page = document[number]
+                try:
+                    items, found = _page_items(page)
+                finally:
+                    page.close()
+            except Exception:  # PdfiumError: a damaged page; what follows it is not read either,
+                damaged = number + 1  # so that the unread stretch is the end of the text
+                break
             if pages:
                 _continue_row(pages[-1], items)
             pages.append(items)
             chars += found
     finally:
         document.close()
+    if chars == 0 and damaged is not None:
+        raise UnreadableInput(f"PDF 第 {damaged} 页已损坏，无法读取")
     if chars == 0:
         raise UnreadableInput(
             "PDF 没有文字层（多为扫描件或图片），无法读取其中的文字；请提供带文字的 PDF 或 Word 文件，"
             "或先用文字识别（OCR）软件转换后再检查")
     notes = []
-    if len(pages) < count:
+    if damaged is not None:
+        notes.append(f"PDF 第 {damaged} 页已损坏，只读取了前 {len(pages)} 页（共 {count} 页）")
+    elif len(pages) < count:
         notes.append(f"只读取了前 {len(pages)} 页（共 {count} 页；超过页数或时间上限）")
     return _source(path, pages, notes)
 

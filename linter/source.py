@@ -28,6 +28,9 @@ SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + WORD_SUFFIXES + OFFICE_SUFFIXES
 
 #: Refuse to read more than this; a report is a few hundred KB at most (a PDF a few MB).
 MAX_BYTES = 64 * 1024 * 1024
+#: Refuse to check more text than this: the longest real report has some 20,000
+#: characters; a million is a file no check could finish in seconds.
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +38,16 @@ class Limits:
     """What reading one file may cost (configuration key ``limits``)."""
 
     max_bytes: int = MAX_BYTES
+    max_chars: int = MAX_CHARS  # characters of text (extracted from a PDF or Word file)
     max_pages: int = 300  # PDF pages read
-    seconds: float = 60.0  # time a reader (PDF, office conversion) may take
+    seconds: float = 10.0  # time a reader (PDF, office conversion) may take
 
     @classmethod
     def of(cls, settings: Any) -> "Limits":
         if settings is None:
             return cls()
-        return cls(settings.limit("max-file-size") * 1024 * 1024, settings.limit("max-pages"),
-                   float(settings.limit("read-seconds")))
+        return cls(settings.limit("max-file-size") * 1024 * 1024, settings.limit("max-chars"),
+                   settings.limit("max-pages"), float(settings.limit("read-seconds")))
 
 
 class Origins:
@@ -203,6 +207,14 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls (OLE compound fil
 def read_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Source:
     """A file's bytes as a Source, by what they are (PDF, Word, older office
     formats, text or HTML); raise :class:`UnreadableInput` when they cannot be read."""
+    source = _read(data, path, limits)
+    if len(source.text) > limits.max_chars:
+        raise UnreadableInput(f"文件正文超过 {limits.max_chars} 字（配置项 limits.max-chars），"
+                              "远超任何年度报告，未检查")
+    return source
+
+
+def _read(data: bytes, path: str, limits: Limits) -> Source:
     if len(data) > limits.max_bytes:
         raise UnreadableInput(f"文件超过 {limits.max_bytes // (1024 * 1024)} MB（配置项 limits.max-file-size），"
                               "不像是一份年度报告，未读取")

@@ -11,6 +11,7 @@ from .prs001_unreadable_input import UnreadableInput
 from .prs002_not_a_report import NotAnAnnualReport
 from .prs003_syntax_error import SyntaxTrouble
 from .prs004_table_not_read import TableNotRead
+from .prs005_check_limit import CheckLimitExceeded
 from .tpl001_wrong_template import WrongTemplate
 from .tpl002_missing_table import MissingTable
 from .tpl003_missing_row import MissingRow
@@ -47,6 +48,7 @@ RULES = (
     NotAnAnnualReport,
     SyntaxTrouble,
     TableNotRead,
+    CheckLimitExceeded,
     WrongTemplate,
     MissingTable,
     MissingRow,

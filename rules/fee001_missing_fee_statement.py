@@ -67,8 +67,8 @@ class MissingFeeStatement(Rule):
         part = report.context.parts.get(6)
         if part is not None:
             text = part.text
-            if C.FEE_2021.search(text):
-                return
+            if C.FEE_2021.search(text) or any(report.context.unplaced_in(s) for s in part.sections):
+                return  # stated, or part of the part could not be read
             span = part.paragraphs[0].span if part.paragraphs else part.heading.span
             shown = C.shorten(text) if text.strip() else "（空）"
             yield self.finding(
@@ -77,8 +77,8 @@ class MissingFeeStatement(Rule):
                 span, C.PART_NAMES[6], C.shorten(text), where="part6",
             )
             return
-        if any(C.FEE_2021.search(p.text) for p in C.narrative(report)):
-            return
+        if any(C.FEE_2021.search(p.text) for p in C.narrative(report)) or not report.context.read_to_end:
+            return  # (part 六 is the last: it may stand in the pages that were not read)
         yield self.finding(
             "报告没有第六部分，也未说明信息处理费收取情况，请在“六、其他需要报告的事项”中写明",
             C.document_start(report), C.PART_NAMES[6], "", where="report",
@@ -91,6 +91,8 @@ class MissingFeeStatement(Rule):
         for paragraph in C.narrative(report):
             if C.FEE_2007.search(C.blank_outline(paragraph.text)):
                 return
+        if not report.context.read_to_end:
+            return
         finding = self.finding(
             "报告未说明政府信息公开的收费及减免情况（《政府信息公开条例》（2007年）第三十二条（三）），"
             "请补充（未收费的也应写明）",

@@ -40,6 +40,8 @@ class MissingPeriod(Rule):
         meta = report.meta
         if report.era_source is None or meta.period is not None:
             return
+        if meta.period_blank is None and not report.context.read_to_end:
+            return  # the statement may stand in the pages that were not read
         year = C.report_year(report)
         example = f"{year}年1月1日至{year}年12月31日" if year else "报告年度1月1日至12月31日"
         if meta.period_blank is not None:  # "统计期限自至": the dates were never filled in

@@ -59,7 +59,7 @@ class MissingRow(Rule):
             present = {row.key for row in table.rows}
             collapsed = {row.key for row in collapsed_groups(table, era)}
             for key in shape.rows:
-                if key in present or labels[key].parent in collapsed:
+                if key in present or (key in labels and labels[key].parent in collapsed):
                     continue  # TPL007: the group was written as one row (another era's shape)
                 label = labels[key].canonical if key in labels else "数据行"
                 if key in labels and report.context.mentions(_core(label), table.section):

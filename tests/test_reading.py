@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from linter.engine import lint_bytes
-from linter.source import UnreadableInput, decode
+from linter.source import MAX_CHARS, UnreadableInput, decode
 
 from helpers import seed
 
@@ -72,18 +72,20 @@ def test_truncated_report_gives_findings_not_a_crash(seeds_dir):
     assert "TPL003" in codes and "TPL002" in codes  # rows of 三 missing, table 四 missing
 
 
-def test_five_megabytes_of_text(seeds_dir):
+def test_text_up_to_the_character_limit_is_checked(seeds_dir):
     text = seed("003").read_text(encoding="utf-8")
-    data = ((text + "\n") * (5 * 1024 * 1024 // len(text.encode("utf-8")) + 1)).encode("utf-8")
-    assert len(data) > 5 * 1024 * 1024
+    data = ((text + "\n") * (MAX_CHARS // (len(text) + 1))).encode("utf-8")
     result = _lint(data)
-    assert result.report_year == 2022
+    assert result.report_year == 2022 and "PRS001" not in {d.code for d in result.diagnostics}
 
 
-def test_five_megabytes_on_one_line():
-    data = ("二、主动公开政府信息情况第二十条第（一）项规章 0 0 0" * 120_000).encode("utf-8")
-    assert len(data) > 5 * 1024 * 1024
-    _lint(data)
+@pytest.mark.parametrize("line", [False, True])
+def test_text_beyond_the_character_limit_is_refused_with_the_setting_named(seeds_dir, line):
+    text = "二、主动公开政府信息情况第二十条第（一）项规章 0 0 0" if line else seed("003").read_text(encoding="utf-8")
+    data = ((text + ("" if line else "\n")) * (MAX_CHARS // len(text) + 2)).encode("utf-8")
+    result = _lint(data)
+    assert [d.code for d in result.diagnostics] == ["PRS001"]
+    assert "limits.max-chars" in result.diagnostics[0].message
 
 
 @pytest.mark.parametrize("html", [

@@ -1,0 +1,221 @@
+"""Linting many files so that no file can cost more than its own record.
+
+Every file is checked under a :class:`Budget`: wall time (an alarm raises
+:class:`CheckTimeout` in the middle of whatever is running, regular
+expressions included) and memory (the address space may grow by at most so
+much, so a memory bomb raises ``MemoryError`` instead of waking the OOM
+killer). Either way the file gets a PRS005 record saying how far the check
+got, and the run goes on.
+
+Many files are checked in worker processes that the supervisor here starts,
+feeds one file at a time and watches: a worker that dies (a crash in a C
+library, ``kill -9``, the OOM killer) or outlives the budget by a grace period
+(stuck where no alarm reaches) costs only the file it was on — that file gets
+a PRS005 record, the worker is replaced and the batch goes on.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .engine import FileResult, internal_error, limit_exceeded, progress
+
+#: A worker stuck beyond its budget by this much (in C code no alarm
+#: interrupts) is killed by the supervisor.
+GRACE_SECONDS = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What checking one file may cost (configuration key ``limits``)."""
+
+    seconds: float = 15.0
+    memory_mb: int = 2048  # address space a check may add to the process
+
+    @classmethod
+    def of(cls, settings) -> "Budget":
+        return cls(float(settings.limit("check-seconds")), int(settings.limit("max-memory")))
+
+
+class CheckTimeout(BaseException):
+    """Raised by the alarm; a BaseException so that no ``except Exception``
+    on the way (a rule's guard, a reader's) mistakes it for a bug of its own."""
+
+
+def _alarm(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise CheckTimeout
+
+
+def _address_space() -> int | None:
+    """The process's current virtual size in bytes (Linux), None elsewhere."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextmanager
+def _bounded(budget: Budget) -> Iterator[None]:
+    """Run the body under the budget (time: main thread only, memory: Linux)."""
+    import resource
+
+    timed = hasattr(signal, "setitimer") and _main_thread()
+    if timed:
+        previous_handler = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+    size = _address_space()
+    previous_limit = resource.getrlimit(resource.RLIMIT_AS) if size is not None else None
+    if previous_limit is not None:
+        cap = size + budget.memory_mb * 1024 * 1024
+        hard = previous_limit[1]
+        if hard == resource.RLIM_INFINITY or cap < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+        if previous_limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, previous_limit)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def check_bounded(path: str, lint: Callable[[str], FileResult], budget: Budget) -> FileResult:
+    """``lint(path)`` under the budget; a file that exceeds it gets a PRS005 record."""
+    progress.stage = "开始"
+    try:
+        with _bounded(budget):
+            return lint(path)
+    except CheckTimeout:
+        return limit_exceeded(path, f"检查超时：超过 {budget.seconds:g} 秒仍未完成（进行到：{progress.stage}）",
+                              "time", progress.stage)
+    except MemoryError:
+        return limit_exceeded(path, f"检查所需内存超过 {budget.memory_mb} MB（进行到：{progress.stage}）",
+                              "memory", progress.stage)
+    except Exception as error:  # lint() guards itself; this is the last line, so that a worker never dies of it
+        return FileResult(path, [internal_error(path, error)], crashed=True)
+
+
+def lint_serial(paths: list[str], lint: Callable[[str], FileResult],
+                budget_of: Callable[[str], Budget]) -> list[FileResult]:
+    return [check_bounded(path, lint, budget_of(path)) for path in paths]
+
+
+# ---------------------------------------------------------------------------
+# worker processes
+
+
+def _serve(connection, lint, budget_of) -> None:
+    """A worker: check the paths it is sent, one at a time, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        connection.send((index, check_bounded(path, lint, budget_of(path))))
+
+
+class _Worker:
+    def __init__(self, context, lint, budget_of) -> None:
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, lint, budget_of), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, str] | None = None
+        self.deadline = 0.0
+
+    def give(self, index: int, path: str, seconds: float) -> None:
+        self.task = (index, path)
+        self.deadline = time.monotonic() + seconds + GRACE_SECONDS
+        self.connection.send(self.task)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of: Callable[[str], Budget],
+                  jobs: int) -> list[FileResult]:
+    """Check the paths in ``jobs`` supervised workers; results in the order of ``paths``."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    results: list[FileResult | None] = [None] * len(paths)
+    pending = deque(enumerate(paths))
+    workers = [_Worker(context, lint, budget_of) for _ in range(min(jobs, len(paths)))]
+    try:
+        while pending or any(w.task for w in workers):
+            for worker in workers:
+                if worker.task is None and pending:
+                    index, path = pending.popleft()
+                    worker.give(index, path, budget_of(path).seconds)
+            busy = [w for w in workers if w.task is not None]
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout))
+            for k, worker in enumerate(workers):
+                if worker.task is None:
+                    continue
+                index, path = worker.task
+                result = None
+                ended = worker.connection in ready or worker.process.sentinel in ready
+                if ended:
+                    result = _receive(worker)
+                elif time.monotonic() < worker.deadline:
+                    continue
+                if result is None:  # died or stuck: the file gets a record, the worker is replaced
+                    result = _lost(worker, path, budget_of(path), ended)
+                    worker.stop()
+                    workers[k] = _Worker(context, lint, budget_of)
+                else:
+                    worker.task = None
+                results[index] = result
+    finally:
+        for worker in workers:
+            try:
+                worker.connection.send(None)
+            except OSError:
+                pass
+            worker.stop()
+    return results  # type: ignore[return-value]
+
+
+def _receive(worker: _Worker) -> FileResult | None:
+    """The worker's result, or None when it died before sending one."""
+    try:
+        if worker.connection.poll():
+            index, result = worker.connection.recv()
+            return result
+    except (EOFError, OSError):
+        pass
+    return None
+
+
+def _lost(worker: _Worker, path: str, budget: Budget, ended: bool) -> FileResult:
+    if ended:
+        worker.process.join(5)  # its pipe closed as it died; let it be reaped for its exit code
+    if worker.process.is_alive():
+        return limit_exceeded(path, f"检查超时：超过 {budget.seconds:g} 秒仍未完成，检查进程已被终止", "time", None)
+    code = worker.process.exitcode
+    how = f"被信号 {-code} 终止" if code is not None and code < 0 else f"退出（状态 {code}）"
+    return limit_exceeded(path, f"检查进程意外{how}（可能是内存耗尽或读取库崩溃），本文件未检查完毕",
+                          "crash", None)
