@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from xml.etree import ElementTree as ET
 
 from .layout import Extraction
@@ -38,11 +39,28 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_PART = 64 * 1024 * 1024
 
 
+#: What a damaged package raises: a broken archive, a deflate stream that does
+#: not inflate, a compression method or encryption zipfile does not know, an
+#: oversized or malformed part.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError, ValueError,
+            KeyError, ET.ParseError)
+
+
+def _damage(error: Exception) -> str:
+    if isinstance(error, zlib.error):
+        return "文件已损坏：压缩数据无法解压"
+    if isinstance(error, NotImplementedError):
+        return "文件使用了不支持的压缩方式"
+    if isinstance(error, RuntimeError) and "encrypt" in str(error).lower():
+        return "文件已加密，需要密码"
+    return f"文件已损坏：{type(error).__name__}"
+
+
 def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             return "word/document.xml" in package.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _DAMAGED:
         return False
 
 
@@ -52,8 +70,8 @@ def read_docx(data: bytes, path: str) -> Source:
             document = _xml(package, "word/document.xml")
             numbering = _Numbering(_xml(package, "word/numbering.xml", optional=True),
                                    _xml(package, "word/styles.xml", optional=True))
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, ET.ParseError) as error:
-        raise UnreadableInput(f"Word 文件无法读取（文件已损坏：{type(error).__name__}）") from None
+    except _DAMAGED as error:
+        raise UnreadableInput(f"Word 文件无法读取（{_damage(error)}）") from None
     body = document.find(f"{W}body")
     if body is None:
         raise UnreadableInput("Word 文件中没有正文")
@@ -72,7 +90,7 @@ def _xml(package: zipfile.ZipFile, name: str, optional: bool = False) -> ET.Elem
     if info.file_size > MAX_PART:
         raise ValueError(f"{name} 超过 {MAX_PART // (1024 * 1024)} MB")
     data = package.read(info)
-    if b"<!DOCTYPE" in data[:4096]:  # never in Office XML; a way to smuggle entities
+    if b"<!DOCTYPE" in data:  # never in Office XML; a way to smuggle entities (after a long comment, too)
         raise ValueError("DOCTYPE")
     return ET.fromstring(data)
 

@@ -94,11 +94,12 @@ def _within_one_edit(text: str, start: int, wording: str) -> int | None:
         return start + n
     if i < 2:  # the first two characters must agree: "总体…" is not "主动…"
         return None
-    if text[start + i + 1:start + n] == wording[i + 1:]:  # one substituted
+    left = len(text) - start  # (a text that ends inside the wording must not match past its end)
+    if left >= n and text[start + i + 1:start + n] == wording[i + 1:]:  # one substituted
         return start + n
-    if text[start + i + 1:start + n + 1] == wording[i:]:  # one inserted
+    if left > n and text[start + i + 1:start + n + 1] == wording[i:]:  # one inserted
         return start + n + 1
-    if text[start + i:start + n - 1] == wording[i + 1:]:  # one dropped
+    if left >= n - 1 and text[start + i:start + n - 1] == wording[i + 1:]:  # one dropped
         return start + n - 1
     return None
 

@@ -172,3 +172,72 @@ def test_a_pdf_with_a_damaged_page_is_read_up_to_it_and_nothing_after_is_claimed
     codes = {d.code for d in result.diagnostics}
     assert not codes & {"FEE001", "PER001", "SEC001", "TPL002", "INT001"}, codes
     assert result.status != "error"
+
+
+# ---------------------------------------------------------------------------
+# configuration and rule packs: refused with one line and exit 2, whatever they hold
+
+
+def _laughs(levels: int = 9) -> str:
+    """A flow list that expands to 9**levels strings ("billion laughs")."""
+    items = ['&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for k in range(1, levels):
+        items.append(f"&{chr(97 + k)} [" + ",".join([f"*{chr(96 + k)}"] * 9) + "]")
+    return "[" + ", ".join(items) + "]"
+
+
+_RULE = "rules:\n  - code: ABC001\n    name: abc\n    check: required-phrase\n    message: x\n"
+#: name -> (pack text, what the refusal must name)
+HOSTILE_PACKS = {
+    "nested": ("rules: " + "[" * 5000 + "]" * 5000 + "\n", "嵌套层数过多"),
+    "huge-integer": (_RULE + "    phrases: [" + "9" * 5000 + "]\n", "整数位数过多"),
+    "nul": ("name: x\x00\nrules: []\n", "U+0000"),
+    "alias-bomb": (_RULE + "    phrases: " + _laughs() + "\n", "别名展开"),
+    "alias-bomb-as-key": (_RULE + "    ? " + _laughs() + "\n    : 1\n", "别名展开"),
+    "alias-cycle": ("rules: &r\n  - *r\n", "引用了自身"),
+}
+HOSTILE_CONFIGS = {
+    "nested-arrays": "[tool.xxgk-lint]\nlimits = " + "[" * 5000 + "]" * 5000 + "\n",
+    "nested-tables": "[tool.xxgk-lint]\nrule-options = " + "{a=" * 3000 + "1" + "}" * 3000 + "\n",
+    "huge-integer": "[tool.xxgk-lint]\nlimits = { max-pages = " + "9" * 5000 + " }\n",
+    "limit-out-of-range": "[tool.xxgk-lint]\nlimits = { check-seconds = 0 }\n",
+}
+
+
+def _one_line_refusal(done: subprocess.CompletedProcess) -> str:
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2, (done.returncode, err[-300:])
+    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("xxgk-lint: 错误："), err[-300:]
+    return err
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_PACKS))
+def test_hostile_rule_packs_are_refused_by_every_command(tmp_path, seeds_dir, name):
+    pack = tmp_path / f"{name}.yaml"
+    text, reason = HOSTILE_PACKS[name]
+    pack.write_text(text, encoding="utf-8")
+    for command in (["check", "--rule-pack", str(pack), str(seed("003"))], ["rules", "--rule-pack", str(pack)],
+                    ["test", str(pack)]):
+        assert reason in _one_line_refusal(_run(*command, timeout=120))
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_CONFIGS))
+def test_hostile_configuration_is_refused_by_every_command(tmp_path, seeds_dir, name):
+    config = tmp_path / "xxgk.toml"
+    config.write_text(HOSTILE_CONFIGS[name], encoding="utf-8")
+    for command in (["check", str(seed("003"))], ["config", "show"], ["rules"]):
+        err = _one_line_refusal(_run(*command[:1], "--config", str(config), *command[1:], timeout=60))
+        assert "xxgk.toml" in err
+
+
+@pytest.mark.parametrize("flag", ["--rule-option=SEC004:min-chars=", "--deadline=agency-kind=", "--jobs="])
+def test_numbers_of_thousands_of_digits_in_flags_are_not_a_crash(seeds_dir, flag):
+    done = _run("check", flag + "9" * 5000, str(seed("003")), timeout=60)
+    assert done.returncode in (0, 2) and b"Traceback" not in done.stderr
+    if done.returncode == 2:
+        _one_line_refusal(done)
+
+
+def test_a_usage_error_is_one_chinese_line():
+    err = _one_line_refusal(_run("check", "--no-such-flag", timeout=60))
+    assert "--help" in err

@@ -49,6 +49,16 @@ def test_headings_inside_a_crawler_line_need_agreeing_numerals():
     assert line[found[0].begin:found[0].end] == "二、主动公开政府信息情况"
 
 
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_a_line_ending_inside_a_heading_never_matches_past_its_end(cut):
+    """Found by the fuzzer (tests/fuzz/regressions/heading-typo-at-end-of-text.txt):
+    a line cut inside a heading's words matched "one character substituted"
+    beyond the end of the line."""
+    line = "本年度工作如下。" * 40 + "二、主动公开政府信息情况"[:-cut]
+    for heading in find_headings(line) + [match_heading(line[320:])]:
+        assert heading is None or heading.end <= len(line)
+
+
 def test_a_problems_line_after_table4_opens_part5():
     assert opens_problems_part("（一）主要问题")
     assert opens_problems_part("存在的不足")

@@ -4,7 +4,7 @@
 
 1. the adversarial files of tests/fuzz/hostile.py, each linted by the CLI in a
    process of its own: wall time, peak memory (RSS), exit status, records;
-2. mutants of the real reports (seeds, corpus) and of generated ones: byte
+2. mutants of the real reports (seeds, corpus, its PDF and Word copies): byte
    flips, truncations, spliced encodings, control characters, line endings,
    long runs of digits or numerals, deep or broken HTML — all in one directory
    run with --jobs 2; every file must have a record and the JSON must parse.
@@ -78,7 +78,8 @@ def main() -> int:
             print(f"{'ok ' if ok else 'BAD'} {name:20} {len(data) / 1e6:8.2f} MB {seconds:7.2f} s "
                   f"{memory:8.0f} MB peak  exit {status}  records {records}  {codes}")
             path.unlink()
-        sources = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("0*"))
+        sources = (sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("0*"))
+                   + sorted((SHARED / "corpus" / "derived").glob("*.*")))
         rng = random.Random(args.seed)
         tree = Path(folder) / "mutants"
         tree.mkdir()
