@@ -133,10 +133,11 @@ def _page_items(page) -> tuple[list[_Item], int]:
     inside: dict[int, list[_Char]] = {}
     outside: list[_Char] = []
     cells = [cell for table in tables for cell in table]
+    bands = _bands(cells, height)
     for char in chars:
         cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-        found = next((k for k, (x0, top, x1, bottom) in enumerate(cells)
-                      if x0 <= cx <= x1 and top <= cy <= bottom), None)
+        found = next((k for k in bands.get(int(cy // _BAND), ())
+                      if cells[k][0] <= cx <= cells[k][2] and cells[k][1] <= cy <= cells[k][3]), None)
         if found is None:
             outside.append(char)
         else:
@@ -149,18 +150,35 @@ def _page_items(page) -> tuple[list[_Item], int]:
         items.append(_Item(top, x0, [line], False))
     offset = 0
     for table in tables:
+        index: dict[tuple, int] = {}
+        for k, cell in enumerate(table):
+            index.setdefault(tuple(cell), k)
         for row in _rows(table):
             texts = []
             for cell in row:
                 if cell is None:
                     texts.append(None)  # covered by a merged neighbour
                     continue
-                lines = _lines(inside.get(offset + table.index(cell), []))
+                lines = _lines(inside.get(offset + index[tuple(cell)], []))
                 texts.append((cell, lines))
             items += _row_items(texts)
         offset += len(table)
     items.sort(key=lambda item: (round(item.top, 1), item.x0))
     return items, len(chars)
+
+
+#: Height (points) of the horizontal bands cells are indexed by, so that finding
+#: a character's cell looks at the cells of its band, not at every cell.
+_BAND = 12.0
+
+
+def _bands(cells: list[tuple[float, float, float, float]], height: float) -> dict[int, list[int]]:
+    bands: dict[int, list[int]] = {}
+    last = int(max(height, 0.0) // _BAND)
+    for k, (_, top, _, bottom) in enumerate(cells):  # (clamped to the page: a damaged file's boxes may not be)
+        for band in range(max(0, int(max(top, 0.0) // _BAND)), min(last, int(min(bottom, height) // _BAND)) + 1):
+            bands.setdefault(band, []).append(k)
+    return bands
 
 
 def _continue_row(previous: list[_Item], items: list[_Item]) -> None:
@@ -209,15 +227,17 @@ def _chars(textpage, height: float) -> list[_Char]:
 def _lines(chars: list[_Char]) -> list[_Line]:
     """Characters grouped into lines (by vertical overlap), left to right."""
     lines: list[list[_Char]] = []
+    extents: list[list[float]] = []  # [top, bottom] of each line so far (kept, not recomputed: linear)
     for char in sorted(chars, key=lambda c: (c.top, c.x0)):
         middle = (char.top + char.bottom) / 2
-        for line in reversed(lines[-3:]):
-            top, bottom = min(c.top for c in line), max(c.bottom for c in line)
-            if top <= middle <= bottom:
+        for line, extent in zip(reversed(lines[-3:]), reversed(extents[-3:])):
+            if extent[0] <= middle <= extent[1]:
                 line.append(char)
+                extent[0], extent[1] = min(extent[0], char.top), max(extent[1], char.bottom)
                 break
         else:
             lines.append([char])
+            extents.append([char.top, char.bottom])
     out = []
     for line in lines:
         line.sort(key=lambda c: c.x0)
