@@ -132,19 +132,40 @@ def _serve(connection, lint, budget_of) -> None:
         connection.send((index, check_bounded(path, lint, budget_of(path))))
 
 
+#: Files sent ahead to each worker, so that it never waits for the supervisor.
+IN_FLIGHT = 2
+
+
 class _Worker:
     def __init__(self, context, lint, budget_of) -> None:
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, lint, budget_of), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, str] | None = None
-        self.deadline = 0.0
+        self.tasks: deque[tuple[int, str, float]] = deque()  # (index, path, seconds); the first is running
+        self.deadline = 0.0  # of the running task
 
     def give(self, index: int, path: str, seconds: float) -> None:
-        self.task = (index, path)
-        self.deadline = time.monotonic() + seconds + GRACE_SECONDS
-        self.connection.send(self.task)
+        if not self.tasks:
+            self.deadline = time.monotonic() + seconds + GRACE_SECONDS
+        self.tasks.append((index, path, seconds))
+        self.connection.send((index, path))
+
+    def finished(self) -> None:
+        self.tasks.popleft()
+        if self.tasks:
+            self.deadline = time.monotonic() + self.tasks[0][2] + GRACE_SECONDS
+
+    def results(self) -> tuple[list[tuple[int, FileResult]], bool]:
+        """The results waiting in the pipe, and whether the worker is gone."""
+        out = []
+        try:
+            while self.tasks and self.connection.poll():
+                out.append(self.connection.recv())
+                self.finished()
+        except (EOFError, OSError):
+            return out, True
+        return out, False
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -164,31 +185,32 @@ def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of
     pending = deque(enumerate(paths))
     workers = [_Worker(context, lint, budget_of) for _ in range(min(jobs, len(paths)))]
     try:
-        while pending or any(w.task for w in workers):
+        while pending or any(w.tasks for w in workers):
             for worker in workers:
-                if worker.task is None and pending:
+                while len(worker.tasks) < IN_FLIGHT and pending:
                     index, path = pending.popleft()
                     worker.give(index, path, budget_of(path).seconds)
-            busy = [w for w in workers if w.task is not None]
+            busy = [w for w in workers if w.tasks]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout))
             for k, worker in enumerate(workers):
-                if worker.task is None:
+                if not worker.tasks:
                     continue
-                index, path = worker.task
-                result = None
                 ended = worker.connection in ready or worker.process.sentinel in ready
-                if ended:
-                    result = _receive(worker)
-                elif time.monotonic() < worker.deadline:
+                if not ended and time.monotonic() < worker.deadline:
                     continue
-                if result is None:  # died or stuck: the file gets a record, the worker is replaced
-                    result = _lost(worker, path, budget_of(path), ended)
-                    worker.stop()
-                    workers[k] = _Worker(context, lint, budget_of)
-                else:
-                    worker.task = None
-                results[index] = result
+                received, gone = worker.results()
+                for index, result in received:
+                    results[index] = result
+                alive = not gone and worker.process.is_alive()
+                if alive and (not worker.tasks or time.monotonic() < worker.deadline):
+                    continue
+                if worker.tasks:  # died or stuck: the running file gets a record, the rest go back
+                    index, path, _ = worker.tasks.popleft()
+                    results[index] = _lost(worker, path, budget_of(path), ended)
+                    pending.extendleft((i, p) for i, p, _ in reversed(worker.tasks))
+                worker.stop()
+                workers[k] = _Worker(context, lint, budget_of)
     finally:
         for worker in workers:
             try:
@@ -197,17 +219,6 @@ def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of
                 pass
             worker.stop()
     return results  # type: ignore[return-value]
-
-
-def _receive(worker: _Worker) -> FileResult | None:
-    """The worker's result, or None when it died before sending one."""
-    try:
-        if worker.connection.poll():
-            index, result = worker.connection.recv()
-            return result
-    except (EOFError, OSError):
-        pass
-    return None
 
 
 def _lost(worker: _Worker, path: str, budget: Budget, ended: bool) -> FileResult:
