@@ -8,7 +8,7 @@ killer). Either way the file gets a PRS005 record saying how far the check
 got, and the run goes on.
 
 Many files are checked in worker processes that the supervisor here starts,
-feeds one file at a time and watches: a worker that dies (a crash in a C
+feeds (a file or two ahead) and watches: a worker that dies (a crash in a C
 library, ``kill -9``, the OOM killer) or outlives the budget by a grace period
 (stuck where no alarm reaches) costs only the file it was on — that file gets
 a PRS005 record, the worker is replaced and the batch goes on.
@@ -64,13 +64,15 @@ def _address_space() -> int | None:
 @contextmanager
 def _bounded(budget: Budget) -> Iterator[None]:
     """Run the body under the budget (time: main thread only, memory: Linux)."""
-    import resource
-
+    try:
+        import resource
+    except ImportError:  # Windows: no address-space limit
+        resource = None  # type: ignore[assignment]
     timed = hasattr(signal, "setitimer") and _main_thread()
     if timed:
         previous_handler = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, budget.seconds)
-    size = _address_space()
+    size = _address_space() if resource is not None else None
     previous_limit = resource.getrlimit(resource.RLIMIT_AS) if size is not None else None
     if previous_limit is not None:
         cap = size + budget.memory_mb * 1024 * 1024
