@@ -251,6 +251,17 @@ def json_number(value: int | Decimal) -> int | float | str:
     return float(value) if exact else str(value)
 
 
+def json_plain(value: Any) -> Any:
+    """Findings' data as plain JSON values (Decimals as :func:`json_number`)."""
+    if isinstance(value, Decimal):
+        return json_number(value)
+    if isinstance(value, dict):
+        return {key: json_plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_plain(item) for item in value]
+    return value
+
+
 def json_default(value: Any) -> Any:
     """``default=`` for json.dumps: Decimals (cell values, sums) as :func:`json_number`."""
     if isinstance(value, Decimal):

@@ -88,6 +88,14 @@ class ReportContext:
         return out
 
     @cached_property
+    def quantities(self) -> list:
+        """The prose's numbers, read with the quantity grammar: one
+        (Paragraph, linter.quantities.ParagraphQuantities) per paragraph of ``prose``."""
+        from .quantities import read_paragraph
+
+        return [(paragraph, read_paragraph(paragraph.text)) for paragraph in self.prose]
+
+    @cached_property
     def statements(self) -> list:
         """Numbers stated in the narrative (linter.narrative.Statement)."""
         from .narrative import read_statements

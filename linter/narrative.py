@@ -39,6 +39,11 @@ QUANTITIES = {
     "review": "政府信息公开行政复议案件数",
     "litigation": "政府信息公开行政诉讼案件数",
     "proactive": "主动公开政府信息数",
+    "disclosed": "予以公开和部分公开的申请数",
+    "opened": "予以公开的申请数",
+    "partial": "部分公开的申请数",
+    "withheld": "不予公开的申请数",
+    "unable": "无法提供的申请数",
 }
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -66,6 +71,15 @@ _LITIGATION = re.compile(r"行政诉讼[^，。；、\d]{0,8}?" + _NUM + r"|"
                          r"(?<![\d.])(?P<m>\d{1,7})\s*(?:件|起|份|宗)[^，。；、\d]{0,15}?行政诉讼")
 _PROACTIVE = re.compile(r"(?:\d{4}\s*年度?|全年|本年度?)(?:全区|全县|全市|全局|我区|我县|我市|我局|本局|本单位)?"
                         r"(?:共|累计)?主动公开(?:政府)?信息(?:共|总数|数)?(?:为|达)?\s*(?P<n>\d{1,7})\s*条")
+
+#: Results of the year's applications, each right before its number (表三 三、本年度办理结果).
+_RESULTS = (
+    ("disclosed", re.compile(r"(?<!不)予以公开(?:及|和|与|、)部分公开[^，。；、\d]{0,6}?" + _NUM)),
+    ("opened", re.compile(r"(?<!不)予以公开(?![及和与、]部分公开)[^，。；、\d]{0,4}?" + _NUM)),
+    ("partial", re.compile(r"(?<![及和与、])部分公开[^，。；、\d]{0,4}?" + _NUM)),
+    ("withheld", re.compile(r"不予公开[^，。；、\d]{0,4}?" + _NUM)),
+    ("unable", re.compile(r"无法提供[^，。；、\d]{0,4}?" + _NUM)),
+)
 
 _NO_APPLICATION = re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^，。；\d]{0,20}?(?:申请|依申请公开)|"
                              r"无(?:依申请公开|政府信息公开申请)")
@@ -166,6 +180,10 @@ def _scan(clause: str) -> Iterator[tuple[str, re.Match, str]]:
         yield "litigation", match, "n" if match.group("n") is not None else "m"
     for match in _PROACTIVE.finditer(clause):
         yield "proactive", match, "n"
+    if not about_cases and "件" in clause:
+        for quantity, pattern in _RESULTS:
+            for match in pattern.finditer(clause):
+                yield quantity, match, "n"
 
 
 def read_claims(report: Report) -> list[Claim]:
@@ -220,6 +238,11 @@ def table_sources(report: Report, quantity: str) -> list[list[tuple[str, str, in
             "carry_forward": [[("表三", "t3.carry_forward", 6)]],
             "review": [[("表四", "t4.values", 4)]],
             "litigation": [[("表四", "t4.values", 9), ("表四", "t4.values", 14)]],
+            "disclosed": [[("表三", "t3.open", 6), ("表三", "t3.partial", 6)]],
+            "opened": [[("表三", "t3.open", 6)]],
+            "partial": [[("表三", "t3.partial", 6)]],
+            "withheld": [[("表三", f"t3.withheld.{k}", 6) for k in range(1, 9)]],
+            "unable": [[("表三", f"t3.unable.{k}", 6) for k in range(1, 4)]],
         }
         return table.get(quantity, [])
     if report.era == "2007":
@@ -255,3 +278,74 @@ def resolve(report: Report, sources: list[tuple[str, str, int]]):
             label, column = (A.row_name(table, row) if row else A.label_of(key)), None
         terms.append(A.term(row, index, label, column))
     return terms
+
+
+# ---------------------------------------------------------------------------
+# Counts named by the tables' own words
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A count in the prose that names a table cell by the table's own words:
+    an era-2007 row label (``网上申请数3条``), or a table 二 row with the column's
+    verb (``现行有效行政规范性文件393件``)."""
+
+    quantity: object  # linter.quantities.Quantity
+    paragraph: Paragraph
+    table: object  # linter.ast.Table
+    row: object  # linter.ast.Row
+    index: int
+    column: str
+    label: str  # the row as the prose names it (its label without numbering)
+
+
+#: Table 二 (era 2021): the words that name a column of the 规章 / 行政规范性文件 rows.
+_T2_COLUMNS = ((re.compile(r"现行有效"), 2, "现行有效件数"), (re.compile(r"废止|废除"), 1, "本年废止件数"),
+               (re.compile(r"制发|制定|出台|印发"), 0, "本年制发件数"))
+_T2_ROWS = (("规范性文件", "t2.normative"), ("规章", "t2.rules"))
+#: A row label must be this long to name a row on its own (数, 件数 do not).
+_MIN_LABEL = 4
+
+
+def table_ties(report: Report) -> list[Tie]:
+    """The counts of the prose tied to a table cell by the table's own words."""
+    from .labels import UNNUMBERED, normalize
+
+    named: list[tuple[str, object, object, int, str]] = []  # (label core, table, row, index, column)
+    if report.era == "2007":
+        for table in report.tables:
+            if table.kind != "统计表" or not table.rows:
+                continue
+            cores = [(UNNUMBERED.sub("", normalize(row.raw_label)).removeprefix("其中:"), row) for row in table.rows]
+            counts: dict[str, int] = {}
+            for core, _ in cores:
+                counts[core] = counts.get(core, 0) + 1
+            column = table.columns[0] if table.columns else "统计数"
+            named += [(core, table, row, 0, column) for core, row in cores
+                      if len(core) >= _MIN_LABEL and counts[core] == 1 and row.key is not None]
+    ties: list[Tie] = []
+    for paragraph, found in report.context.quantities:
+        for quantity in found.counts():
+            if quantity.approx or quantity.numeral or re.search(r"累计|历年|以来", quantity.subject):
+                continue
+            tie = _tie(report, quantity, named)
+            if tie is not None:
+                ties.append(Tie(quantity, paragraph, *tie))
+    return ties
+
+
+def _tie(report: Report, quantity, named) -> tuple | None:
+    subject = quantity.subject
+    for core, table, row, index, column in named:
+        if subject.endswith(core) and (row.unit in (None, "", quantity.unit)):
+            return table, row, index, column, core
+    if report.era == "2021" and quantity.unit == "件":
+        table = report.table("表二")
+        for noun, key in _T2_ROWS:
+            if table is None or not subject.endswith(noun) or table.row(key) is None:
+                continue
+            for pattern, index, column in _T2_COLUMNS:
+                if pattern.search(subject):
+                    return table, table.row(key), index, column, table.row(key).label
+    return None

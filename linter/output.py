@@ -9,7 +9,7 @@ import json
 from typing import Callable
 
 from . import __version__
-from .ast import json_default
+from .ast import json_default, json_plain
 from .diagnostics import Diagnostic, path_bytes, printable_path
 from .engine import FileResult
 from .hookspecs import hookimpl
@@ -77,7 +77,7 @@ def _diagnostic_json(d: Diagnostic) -> dict:
         "location": {"line": d.span.line, "column": d.span.column},
         "end_location": {"line": d.span.end_line, "column": d.span.end_column},
         "logical_location": d.logical_location,
-        "data": d.data,
+        "data": json_plain(d.data),
         "fingerprint": d.fingerprint,
         "provenance": d.provenance,
         **({"origin": d.origin} if d.origin else {}),
@@ -102,7 +102,7 @@ def file_json(result: FileResult) -> dict:
         "published": result.published,
         "status": result.status,
         "diagnostics": [_diagnostic_json(d) for d in result.diagnostics],
-        "skipped_identities": result.skipped_identities,
+        "skipped_identities": json_plain(result.skipped_identities),
     }
 
 

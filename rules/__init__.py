@@ -26,9 +26,12 @@ from .ari004_table4_sum import Table4Sum
 from .ari005_statistics_table import StatisticsTableSums
 from .ari006_blank_cell import BlankCell
 from .ari007_count_not_integer import CountNotInteger
+from .ari008_implausible_values import ImplausibleValues
 from .txt001_narrative_number import NarrativeNumber
 from .txt002_narrative_contradiction import NarrativeContradiction
 from .txt003_narrative_twice import NarrativeStatedTwice
+from .txt004_narrative_parts_sum import NarrativePartsSum
+from .txt005_narrative_share import NarrativeShare
 from .sec001_missing_section import MissingSection
 from .sec002_section_order import SectionOrder
 from .sec003_heading_variant import HeadingVariant
@@ -63,9 +66,12 @@ RULES = (
     StatisticsTableSums,
     BlankCell,
     CountNotInteger,
+    ImplausibleValues,
     NarrativeNumber,
     NarrativeContradiction,
     NarrativeStatedTwice,
+    NarrativePartsSum,
+    NarrativeShare,
     MissingSection,
     SectionOrder,
     HeadingVariant,

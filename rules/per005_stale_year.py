@@ -9,13 +9,17 @@ from linter.diagnostics import Diagnostic
 from linter.rule import Rule
 
 _SUBJECT = r"(?:我们|我局|我委|我办|我厅|我区|我县|我市|我镇|我乡|我街道|我中心|我院|我单位|我部门|我机关|本局|本委|本办|本厅|本单位|本机关|本部门)"
+#: Where a sentence starts: after a stop, or after a sub-heading that crawled
+#: text ran into it ("（一）主动公开情况2022年，我局…").
+_START = (r"(?:^|(?<=[。；;！!？?：:）)\s])"
+          r"|(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，,。；;：:（）()\d]{2,24}?(?<=[况作面题施项]))")
 #: "YYYY年，(我们)将…": plans for a year, at the start of a sentence.
 _PLAN = re.compile(
-    r"(?:^|(?<=[。；;！!？?：:）)\s]))((?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:" + _SUBJECT + r"\s*)?(?:将|要|计划|拟|准备|力争)"
+    _START + r"((?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:" + _SUBJECT + r"\s*)?(?:将|要|计划|拟|准备|力争)"
 )
 #: "YYYY年，我局…": a work year told in the first person, at the start of a sentence.
 _DONE = re.compile(
-    r"(?:^|(?<=[。；;！!？?：:）)\s]))((?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + _SUBJECT + r"(?!\s*(?:将|要|计划|拟|准备|力争))"
+    _START + r"((?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + _SUBJECT + r"(?!\s*(?:将|要|计划|拟|准备|力争))"
 )
 
 
@@ -30,7 +34,8 @@ class StaleYear(Rule):
     * the year before the report year told as the agency's own work year, at
       the start of a sentence: a 2023 report saying `2022年，我局…`.
 
-    Only sentence-initial phrases are read, so comparisons (`较2022年增长`,
+    Only sentence-initial phrases are read (a sub-heading that crawled text ran
+    into the sentence, `（一）主动公开情况2022年，我局…`, still ends before it), so comparisons (`较2022年增长`,
     `自2020年以来`) are not reported. The finding quotes the phrase.
 
     ## Why is this bad?

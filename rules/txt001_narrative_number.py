@@ -6,6 +6,7 @@ from linter import arithmetic as A
 from linter import narrative as N
 from linter.ast import Cell, Report
 from linter.diagnostics import Diagnostic
+from linter.quantities import clause_before
 from linter.rule import Rule
 
 
@@ -42,6 +43,43 @@ class NarrativeNumber(Rule):
     summary = "正文所述数字与表格不一致"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        yield from self._quantities(report)
+        yield from self._ties(report)
+
+    def _ties(self, report: Report) -> Iterator[Diagnostic]:
+        """Counts named by a table's own words: ``网上申请数3条``, ``现行有效行政规范性文件393件``."""
+        for tie in N.table_ties(report):
+            quantity, row = tie.quantity, tie.row
+            span = tie.paragraph.span_of(quantity.start, quantity.end)
+            clause = clause_before(tie.paragraph.text, quantity)
+            where = f"{tie.table.kind}“{tie.label}”{tie.column}"
+            run = _single_run(row)
+            if run is not None:  # the row's digits ran together: test what any split allows
+                first, last = tie.index == 0, tie.index == row.expected - 1
+                digits, value = run, str(quantity.value)
+                if (first and not digits.startswith(value)) or (last and not digits.endswith(value)):
+                    yield self.finding(
+                        f"正文称“{clause}”，但表格{where}所在行的数字粘连为“{digits}”，"
+                        f"无论如何拆分，{tie.column}都不可能是 {value}（应为该串{'开头' if first else '末尾'}的数字）；"
+                        "请核对正文或表格，使二者一致",
+                        span, f"正文/{where}", f"{value}|{digits}", stated=quantity.value, table_run=digits,
+                        column=tie.column, provenance="recovered",
+                    )
+                continue
+            table_term = A.term(row, tie.index, tie.label, tie.column)
+            stated = A.Term(Cell(str(quantity.value), "int", quantity.value, span), "正文", tie.column)
+            outcome = A.evaluate(A.Identity(f"正文“{clause}” = {where}", [table_term], [stated], target=stated))
+            if isinstance(outcome, A.Skipped) or outcome.holds:
+                continue
+            yield A.finding(
+                self, outcome,
+                f"正文称“{clause}”，但表格{where}为 {outcome.expected}"
+                f"{outcome.blank_note()}；请核对正文或表格，使二者一致",
+                f"正文/{where}", quantity="table-row", stated=quantity.value, table=outcome.expected,
+                sentence=clause,
+            )
+
+    def _quantities(self, report: Report) -> Iterator[Diagnostic]:
         seen: set[tuple[str, int]] = set()
         for statement in N.statements(report):
             if (statement.quantity, statement.value) in seen:
@@ -78,3 +116,11 @@ class NarrativeNumber(Rule):
                 quantity=statement.quantity, stated=statement.value, table=table_value,
                 sentence=statement.sentence,
             )
+
+
+def _single_run(row) -> str | None:
+    """The digits of a row read as one run of several cells (TPL006), or None."""
+    if row.expected is None or row.expected < 2 or len(row.cells) != 1 or not row.cells[0].run_together:
+        return None
+    digits = "".join(ch for ch in row.cells[0].raw if ch.isdigit())
+    return digits if len(digits) >= row.expected else None

@@ -537,7 +537,8 @@ def table2_values(draw, era: TemplateEra = ERA_2021) -> dict[str, tuple[_V, ...]
     """Table 二: non-negative ints; era "2019" adds signed changes and an amount.
 
     Era "2019" rows also keep T2B-WITHIN (新公开 ≤ 新制作, 新公开 ≤ 对外公开总数量) and
-    never decrease below zero items (上一年项目数量 + 本年增/减 ≥ 0).
+    never decrease below zero items (上一年项目数量 + 本年增/减 ≥ 0); era "2021"
+    rows are plausible (ARI008: 本年制发 ≤ 现行有效 + 本年废止).
     """
     table: dict[str, tuple[_V, ...]] = {}
     for key, kinds in era.t2_kinds.items():
@@ -545,6 +546,10 @@ def table2_values(draw, era: TemplateEra = ERA_2021) -> dict[str, tuple[_V, ...]
             made = draw(st.integers(0, 200))
             published = draw(st.integers(0, made))
             table[key] = (_int(made), _int(published), _int(published + draw(st.integers(0, 500))))
+            continue
+        if era.id == "2021" and key in ("t2.rules", "t2.normative"):
+            issued, repealed = draw(st.integers(0, 500)), draw(st.integers(0, 500))
+            table[key] = (_int(issued), _int(repealed), _int(max(0, issued - repealed) + draw(st.integers(0, 500))))
             continue
         row: list[_V] = []
         for kind in kinds:

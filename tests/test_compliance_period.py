@@ -246,3 +246,17 @@ def test_per005_plan_inside_part5(seeds_dir):
     # next year's plans are what part 五 should hold
     text = replace_line(seed_text("003"), 70, line + "2023年，我局将进一步加强政策解读。")
     assert findings_of(text, "PER005") == []
+
+
+def test_per005_year_run_into_a_sub_heading_by_crawled_text(seeds_dir):
+    """Crawler text keeps no line break after a sub-heading: "（一）主动公开情况2021年，我局…"."""
+    text = seed_text("003")
+    line = line_of(text, 70)
+    crawled = replace_line(text, 70, line + "（一）主动公开工作情况2021年，我局坚持以公开为常态。")
+    (finding,) = findings_of(crawled, "PER005")
+    assert finding.data["kind"] == "done" and finding.data["year_said"] == 2021
+    column = len(line) + len("（一）主动公开工作情况") + 1
+    assert (finding.span.line, finding.span.column) == (70, column)
+    # a comparison after a sub-heading is not a work year told as this year
+    compared = replace_line(text, 70, line + "（一）主动公开工作情况较2021年，我局公开数量增长。")
+    assert findings_of(compared, "PER005") == []

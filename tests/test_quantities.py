@@ -1,0 +1,110 @@
+"""The quantity grammar (grammars/quantity.lark, linter/quantities.py): what a
+number in prose is, what it counts, and which numbers form a whole and its parts."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from linter.quantities import chinese_number, read_paragraph, same_noun, unqualified
+
+
+def kinds(text: str) -> list[tuple[str, object, str]]:
+    return [(q.kind, q.value, q.unit) for q in read_paragraph(text).quantities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("收到申请75件", [("count", 75, "件")]),
+    ("在15个工作日内予以答复", [("duration", 15, "个工作日")]),
+    ("20日内", [("duration", 20, "日内")]),
+    ("收费1.2万元", [("amount", Decimal("1.2"), "万元")]),
+    ("同比增长12.5%", [("change", Decimal("12.5"), "%")]),
+    ("浏览量536万", [("number", 5360000, "")]),
+    ("发布信息1.2万条", [("count", 12000, "条")]),
+    ("收到申请７５件", [("count", 75, "件")]),  # full-width digits
+    ("办理三件", [("count", 3, "件")]),  # Chinese numerals
+    ("共一百零五条", [("count", 105, "条")]),
+])
+def test_what_a_number_is(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2023年3月1日发布", "电话0591-23165250", "国办公开办函〔2021〕30号", "依据第十三条", "按照第20条规定",
+])
+def test_dates_phones_document_numbers_and_ordinals_are_not_counts(text):
+    assert all(q.kind != "count" for q in read_paragraph(text).quantities), kinds(text)
+
+
+def test_the_subject_is_what_the_number_counts():
+    (q,) = read_paragraph("2012年，在网站主动公开政府信息1913条").quantities
+    assert q.subject == "在网站主动公开政府信息" and q.value == 1913
+    (q,) = read_paragraph("在网站主动公开的1913条政府信息中，").quantities
+    assert q.subject == "在网站主动公开" and q.after == "政府信息中"
+
+
+def test_approximations_are_marked():
+    found = read_paragraph("约300件，办结200余件，受理100件以上，共50件").quantities
+    assert [q.approx for q in found] == [True, True, True, False]
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("十二", 12), ("二十", 20), ("一百零五", 105), ("两千", 2000), ("一千零二十五", 1025), ("十三五", None),
+    ("一一", None), ("一百五", None),
+])
+def test_chinese_numerals(numeral, value):
+    assert chinese_number(numeral) == value
+
+
+def enumerations(text: str):
+    return [(e.how, e.whole.value if e.whole else None, [p.value for p in e.parts], e.complete)
+            for e in read_paragraph(text).enumerations]
+
+
+def test_a_whole_and_its_parts_after_qizhong_in_brackets():
+    text = "共公布政府信息120条（其中政策文件类信息30条，规划计划类信息10条，其他信息80条）对于主动公开的信息…"
+    assert enumerations(text) == [("parts", 120, [30, 10, 80], "other")]
+
+
+def test_qizhong_opening_the_next_sentence_and_shares_running_on():
+    text = "全年主动公开政府信息200条。其中，区直部门主动公开政府信息150条，占75%。各乡镇主动公开政府信息50条，占25%。"
+    assert enumerations(text) == [("parts", 200, [150, 50], "shares")]
+
+
+def test_a_base_named_with_zhong():
+    text = "在网站主动公开的200条政府信息中，政策文件类信息50条，占25%；规划类信息150条，占75%。"
+    assert enumerations(text) == [("base", 200, [50, 150], "shares")]
+
+
+def test_categories_of_a_quantity_stated_elsewhere():
+    text = "主动公开政府信息的主要类别有：政策文件类信息50条，规划类信息30条，其他信息20条。"
+    ((how, whole, parts, complete),) = enumerations(text)
+    assert (how, whole, parts, complete) == ("categories", None, [50, 30, 20], "other")
+    assert read_paragraph(text).enumerations[0].noun == "主动公开政府信息"
+
+
+def test_shares_adding_up_to_a_hundred_percent():
+    text = "县直各单位主动公开政府信息150条，占60%。各乡镇主动公开政府信息100条，占40%。"
+    ((how, whole, parts, complete),) = enumerations(text)
+    assert (how, whole, parts, complete) == ("shares", None, [150, 100], "shares")
+
+
+def test_a_list_after_qizhong_is_not_complete_without_other_shares_or_a_partition():
+    text = "共收到申请50件，其中网上申请30件，信函申请10件。"
+    assert enumerations(text) == [("parts", 50, [30, 10], None)]
+    text = "制作政府信息总数100条，其中主动公开政府信息60条，依申请公开信息数30条，不予公开信息数10条。"
+    assert enumerations(text)[0][3] == "partition"
+
+
+def test_a_whole_is_found_by_what_it_counts():
+    whole, part = read_paragraph("全年主动公开政府信息2543条，各乡镇主动公开政府信息856条").quantities
+    noun = "我区各工作部门主动公开政府信息"
+    assert same_noun(noun, whole) and same_noun(noun, part)
+    assert unqualified(noun, whole) and not unqualified(noun, part)
+    (other,) = read_paragraph("共受理申请30件").quantities
+    assert not same_noun(noun, other)
+
+
+def test_a_paragraph_the_grammar_cannot_read_gives_nothing_rather_than_a_guess():
+    assert read_paragraph("没有数字的段落。").quantities == []
+    assert read_paragraph("总浏览量为536万，同比显著增长").quantities  # a change without a number is fine
