@@ -52,7 +52,8 @@ _TOPIC = re.compile(r"信息公开|依申请|主动公开")
 #: How far back a sentence about 申请 may find its topic (a sub-heading such as
 #: "（二）依申请公开方面" followed by "本年度全区共收到70件申请").
 _CONTEXT = 300
-_UNIT = r"(?:件|条|起|份|宗|个|次|项)"
+#: A count's unit; not a duration (收到申请后15个工作日内答复 counts days, not applications).
+_UNIT = r"(?:件|条|起|份|宗|个|次|项)(?!\s*(?:工作日|自然日|日|天|小时|月|星期))"
 _NUM = r"(?<![\d.])(?P<n>\d{1,7})(?![\d.%％])\s*" + _UNIT
 #: Clauses about a part of the whole, or about another kind of case.
 _PART = re.compile(r"^(?:其中|包括|含)|各(?:单位|部门|乡镇|街道|县直|区直)|涉及|占")
@@ -81,8 +82,12 @@ _RESULTS = (
     ("unable", re.compile(r"无法提供[^，。；、\d]{0,4}?" + _NUM)),
 )
 
-_NO_APPLICATION = re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^，。；\d]{0,20}?(?:申请|依申请公开)|"
+_NO_APPLICATION = re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)(?P<gap>[^，。；\d]{0,20}?)(?:申请|依申请公开)(?!人)|"
                              r"无(?:依申请公开|政府信息公开申请)")
+#: What "未收到…申请" may be about other than applications (补正材料, 答复), and
+#: the words that make it a condition rather than a statement (如未收到…, 对于未收到…).
+_NOT_ABOUT_APPLICATIONS = re.compile(r"补正|材料|答复|回复|费用|通知|结果|意见|反馈|告知|说明")
+_CONDITION = re.compile(r"(?:如|若|凡|对于|对|因|如果|一旦)$")
 _ALL_DONE = re.compile(r"(?:均已|全部|均|已全部|都已)(?:按时|依法|按期|及时|按要求|按规定)?"
                        r"(?:办结|办理完成|办理完毕|办理完结|答复完毕)")
 _OUTCOME = r"(?!纠错|纠正|败诉|撤销|确认违法|维持)"
@@ -197,6 +202,9 @@ def read_claims(report: Report) -> list[Claim]:
             start = base + offset
             if not ("复议" in clause or "诉讼" in clause):
                 match = _NO_APPLICATION.search(clause)
+                if match and (_NOT_ABOUT_APPLICATIONS.search(match.group("gap") or "")
+                              or _CONDITION.search(clause[max(0, match.start() - 2):match.start()])):
+                    match = None  # about a supplement or a reply, or a condition: not a denial
                 if match:
                     found.append(_claim("no_applications", paragraph, sentence, start, match))
                 match = _ALL_DONE.search(clause)

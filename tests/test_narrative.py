@@ -185,6 +185,24 @@ def test_txt002_no_applications_but_table_has_some(seeds_dir):
     assert finding.data["actual"] == 1
 
 
+@pytest.mark.parametrize("sentence", [
+    "依申请公开工作中,对于未收到补正材料的申请,按规定不再处理。",  # about a supplement, not applications
+    "依申请公开工作中,如未收到申请人补正的,视为放弃申请。",  # a condition
+    "依申请公开工作中,均在收到申请后15个工作日内答复。",  # a deadline, not a number of applications
+])
+def test_txt_no_false_alarm_from_supplements_conditions_and_deadlines(seeds_dir, sentence):
+    lines = lines_of(seed("003"))
+    for line in (S3_NEW, S3_OPEN, S3_TOTAL):  # a consistent table with one application
+        _pipe_set(lines, line, {0: "1", 6: "1"})
+    lines[7] = lines[7].replace("2022年我局未收到依申请公开件", "2022年我局收到依申请公开件1件")
+    lines.insert(8, sentence)
+    result = lint_lines(lines)
+    assert codes(result, "TXT001", "TXT002", "TXT003") == []
+    # the same table with the denial the report really makes is a contradiction
+    lines[7] = lines[7].replace("2022年我局收到依申请公开件1件", "2022年我局未收到依申请公开件")
+    assert [d.code for d in codes(lint_lines(lines), "TXT002")] == ["TXT002"]
+
+
 def test_txt002_no_review_but_table4_has_one(seeds_dir):
     lines = lines_of(seed("003"))
     _pipe_set(lines, S3_T4, {0: "1", 4: "1"})
