@@ -90,6 +90,9 @@ _NOT_ABOUT_APPLICATIONS = re.compile(r"补正|材料|答复|回复|费用|通知
 _CONDITION = re.compile(r"(?:如|若|凡|对于|对|因|如果|一旦)$")
 _ALL_DONE = re.compile(r"(?:均已|全部|均|已全部|都已)(?:按时|依法|按期|及时|按要求|按规定)?"
                        r"(?:办结|办理完成|办理完毕|办理完结|答复完毕)")
+#: "…行政复议…均被维持": every case decided and upheld (no 纠正, 其他结果, 尚未审结).
+_UPHELD = re.compile(r"(?P<kind>行政复议|行政诉讼)[^，。；\d]{0,24}?(?:均|全部|都|全部都|均已)(?:被|获|予以|得到|获得)?"
+                     r"(?:维持|支持|胜诉)")
 _OUTCOME = r"(?!纠错|纠正|败诉|撤销|确认违法|维持)"
 _NEGATION = re.compile(r"(?:未|没有|无)(?!正当理由)(?P<rest>[^，。；\d]{0,20}?)行政复议" + _OUTCOME + "|"
                        r"(?:未|没有|无)(?!正当理由)(?P<rest2>[^，。；\d]{0,20}?)行政诉讼" + _OUTCOME)
@@ -107,7 +110,7 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    kind: str  # "no_applications" | "all_completed" | "no_review" | "no_litigation"
+    kind: str  # "no_applications" | "all_completed" | "no_review" | "no_litigation" | "review_upheld" | …
     sentence: str
     span: Span
     text: str
@@ -131,7 +134,7 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 _DIGIT = re.compile(r"\d")
-_DENIAL_OR_DONE = re.compile(r"未|没有|无|办结|完成|完毕")
+_DENIAL_OR_DONE = re.compile(r"未|没有|无|办结|完成|完毕|维持|支持|胜诉")
 
 
 def statements(report: Report) -> list[Statement]:
@@ -210,6 +213,9 @@ def read_claims(report: Report) -> list[Claim]:
                 match = _ALL_DONE.search(clause)
                 if match and "申请" in sentence:
                     found.append(_claim("all_completed", paragraph, sentence, start, match))
+            for match in _UPHELD.finditer(clause):
+                kind = "review_upheld" if match.group("kind") == "行政复议" else "litigation_upheld"
+                found.append(_claim(kind, paragraph, sentence, start, match))
             if re.search(r"\d", clause):
                 continue  # "未…行政复议" next to a number is not a plain denial
             for match in _NEGATION.finditer(clause):
@@ -251,6 +257,9 @@ def table_sources(report: Report, quantity: str) -> list[list[tuple[str, str, in
             "partial": [[("表三", "t3.partial", 6)]],
             "withheld": [[("表三", f"t3.withheld.{k}", 6) for k in range(1, 9)]],
             "unable": [[("表三", f"t3.unable.{k}", 6) for k in range(1, 4)]],
+            # 表四: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计 — for 复议, 未经复议直接起诉, 复议后起诉
+            "review_not_upheld": [[("表四", "t4.values", k) for k in (1, 2, 3)]],
+            "litigation_not_upheld": [[("表四", "t4.values", k) for k in (6, 7, 8, 11, 12, 13)]],
         }
         return table.get(quantity, [])
     if report.era == "2007":

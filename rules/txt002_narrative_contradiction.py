@@ -14,6 +14,8 @@ CLAIMS = {
     "all_completed": ("carry_forward", "申请均已办结", "结转下年度继续办理"),
     "no_review": ("review", "未发生政府信息公开行政复议", "行政复议"),
     "no_litigation": ("litigation", "未发生政府信息公开行政诉讼", "行政诉讼"),
+    "review_upheld": ("review_not_upheld", "行政复议均被维持", "行政复议结果纠正、其他结果或尚未审结"),
+    "litigation_upheld": ("litigation_not_upheld", "行政诉讼均被维持", "行政诉讼结果纠正、其他结果或尚未审结"),
 }
 
 
@@ -22,7 +24,9 @@ class NarrativeContradiction(Rule):
     Reports a sentence that flatly contradicts the tables: "未收到…申请" while
     the table shows new applications; "均已办结" while applications are
     carried forward to next year; "未发生行政复议" or "未…行政诉讼" while
-    table 四 (or the era-2007 统计表) shows cases. Table cells that ran
+    table 四 (or the era-2007 统计表) shows cases; "行政复议…均被维持" (or 行政诉讼)
+    while table 四 shows cases corrected, with other results or not yet
+    decided. Table cells that ran
     together (TPL006) or stand in a row of the wrong width (TPL004) are not
     used.
 

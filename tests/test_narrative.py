@@ -210,6 +210,20 @@ def test_txt002_no_review_but_table4_has_one(seeds_dir):
     assert finding.span.line == 8 and finding.data["claim"] == "no_review"
 
 
+@pytest.mark.parametrize("results, fires", [
+    ({0: "1", 4: "1"}, False),  # one case, upheld
+    ({1: "1", 4: "1"}, True),  # one case, corrected
+    ({3: "1", 4: "1"}, True),  # one case, not yet decided
+])
+def test_txt002_reviews_said_to_be_upheld(seeds_dir, results, fires):
+    lines = lines_of(seed("003"))
+    lines[7] = lines[7].replace("2022年我局未收到依申请公开件,全年未发生政府信息公开的行政复议、行政诉讼",
+                                "2022年我局未收到依申请公开件,政府信息公开行政复议案件均被维持")
+    _pipe_set(lines, S3_T4, results)
+    found = codes(lint_lines(lines), "TXT002")
+    assert [d.data["claim"] for d in found] == (["review_upheld"] if fires else [])
+
+
 def test_txt002_all_completed_but_one_carried_forward(seeds_dir):
     lines = lines_of(seed("003"))
     lines[7] = lines[7].replace("2022年我局未收到依申请公开件", "2022年我局收到依申请公开件1件,均已办结")
