@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     check.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
     check.add_argument("--verbose", "-v", action="store_true", help="text output: list the files that were skipped")
+    check.add_argument("--skip-non-reports", action="store_true",
+                       help="a file that is plainly not a report (no title, part headings or statistics table: a "
+                            "README, a changelog) is skipped instead of failing with PRS002 (the pre-commit hook "
+                            "uses this); a report that cannot be read still fails")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (report new ones)")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     _config_options(check)
@@ -276,6 +280,8 @@ def _check(args: argparse.Namespace) -> int:
                                      Budget.of(settings)))
     results += _lint_files(files, args.jobs, resolver)
     results += [FileResult(path, skipped=reason) for path, reason in skipped]
+    if args.skip_non_reports:
+        results = [_skipped_if_not_a_report(result) for result in results]
     results.sort(key=lambda result: result.path)
     if args.write_baseline:
         count = _write_baseline(args.write_baseline, results)
@@ -296,6 +302,15 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero or args.write_baseline:
         return 0
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
+
+
+def _skipped_if_not_a_report(result):
+    """A file whose one finding is "not a report" (no title, headings or table) becomes a skipped record."""
+    from .engine import FileResult
+
+    if [(d.code, d.evidence) for d in result.diagnostics] == [("PRS002", "structure")]:
+        return FileResult(result.path, skipped="不是年度报告（没有报告标题、部分标题或统计表）")
+    return result
 
 
 def _nothing_to_check(skipped: list[tuple[str, str]]) -> str:

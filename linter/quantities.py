@@ -36,7 +36,10 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
-GRAMMAR = Path(__file__).resolve().parent.parent / "grammars" / "quantity.lark"
+from . import grammars as _grammars
+
+#: Installed as linter/grammars, in a source tree grammars/ (see pyproject.toml).
+GRAMMAR = Path(_grammars.__file__).resolve().parent / "quantity.lark"
 #: Terminals that only follow a number (and are only tried there).
 _FOLLOWERS = ("DURATION", "MONEY", "PCT", "UNIT")
 _BREAKS = {"COMMA", "SEMI", "COLON", "OPEN", "CLOSE", "STOP"}
