@@ -13,6 +13,7 @@ import os
 import sys
 
 from . import __version__
+from .source import os_error_text
 
 
 class _UsageError(Exception):
@@ -60,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint reports (files, directories, or - for stdin)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", default="text", help="output format: text, json, or one a plugin adds")
+    check.add_argument("--format", default="text",
+                       help="output format: text, json, json-lines, sarif, github, gitlab, junit, or one a plugin adds")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from stdin")
     check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                        help="worker processes for many files (default: one per core)")
@@ -289,14 +292,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.baseline:
         _apply_baseline(args.baseline, results)
     if args.statistics:
-        sys.stdout.write(_statistics(results))
+        output = _statistics(results, args.format)
     elif args.format == "text" and args.verbose:
         from .output import format_text
 
-        sys.stdout.write(format_text(results, verbose=True))
+        output = format_text(results, verbose=True)
     else:
-        sys.stdout.write(formatter(results))
-    sys.stdout.flush()
+        output = formatter(results)
+    _write(output, args.output_file)
     if any(result.crashed for result in results):
         return 2
     if args.exit_zero or args.write_baseline:
@@ -379,7 +382,7 @@ def _write_baseline(path: str, results: list) -> int:
             json.dump(document, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
     except OSError as error:
-        raise _UsageError(f"无法写入基线文件 {path}：{error.strerror}") from None
+        raise _UsageError(f"无法写入基线文件 {path}：{os_error_text(error)}") from None
     return len(findings)
 
 
@@ -391,7 +394,7 @@ def _apply_baseline(path: str, results: list) -> None:
             document = json.load(handle)
         known = {item["fingerprint"] for item in document["findings"]}
     except OSError as error:
-        raise _UsageError(f"无法读取基线文件 {path}：{error.strerror}") from None
+        raise _UsageError(f"无法读取基线文件 {path}：{os_error_text(error)}") from None
     except (ValueError, KeyError, TypeError):
         raise _UsageError(f"基线文件 {path} 格式不正确（应为 --write-baseline 写出的 JSON）") from None
     from .diagnostics import NOT_CHECKED
@@ -401,13 +404,32 @@ def _apply_baseline(path: str, results: list) -> None:
                               if _baseline_key(path, result, d) not in known or d.code in NOT_CHECKED]
 
 
-def _statistics(results: list) -> str:
+def _write(output: str, path: str | None) -> None:
+    """To stdout, or to a file (written whole, then moved into place: never half a report)."""
+    if path is None:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    partial = f"{path}.partial"
+    try:
+        with open(partial, "w", encoding="utf-8", errors="backslashreplace") as handle:
+            handle.write(output)
+        os.replace(partial, path)
+    except OSError as error:
+        raise _UsageError(f"无法写入输出文件 {path}：{os_error_text(error)}") from None
+
+
+def _statistics(results: list, format: str = "text") -> str:
     from collections import Counter
 
     from tabulate import tabulate
 
     counts = Counter((d.code, d.name) for r in results for d in r.diagnostics)
     rows = [(code, name, count) for (code, name), count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    if format in ("json", "json-lines"):
+        import json
+
+        return json.dumps([{"code": c, "name": n, "count": k} for c, n, k in rows], ensure_ascii=False, indent=2) + "\n"
     if not rows:
         return f"共检查 {len(results)} 个文件，未发现问题。\n"
     return tabulate(rows, headers=("代码", "规则", "数量"), tablefmt="simple") + "\n"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import NOT_CHECKED, file_identity
+from .source import os_error_text
 from .hookspecs import hookimpl
 
 CONFIG_FILES = (".xxgk-lint.toml", "pyproject.toml")
@@ -192,7 +193,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}：配置文件超过 1 MB，不像是配置文件，未读取")
         text = data.decode("utf-8-sig")  # a BOM from Windows Notepad is fine
     except OSError as error:
-        raise ConfigError(f"{path}：无法读取：{error.strerror}") from None
+        raise ConfigError(f"{path}：无法读取：{os_error_text(error)}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(f"{path}：不是 UTF-8 编码的文本（第 {error.start + 1} 个字节无法解码）") from None
     try:

@@ -15,6 +15,15 @@ PROVENANCES = ("source", "extraction", "recovered")
 NOT_CHECKED = ("PRS001", "PRS005", "INT001")
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``original`` at ``span`` (positions in the original file) with ``replacement``."""
+
+    span: Span
+    original: str
+    replacement: str
+
+
 @dataclass(slots=True)
 class Diagnostic:
     code: str
@@ -34,6 +43,10 @@ class Diagnostic:
     provenance: str = "source"
     #: Where in a PDF or Word file: {"page", "bbox"} or {"paragraph"} or {"table", "row", "cell"}.
     origin: dict[str, Any] | None = None
+    #: A safe fix (the template's wording for a variant or a typo), as edits of the
+    #: original file; only kept where the file holds exactly ``original`` there
+    #: (text, Markdown and HTML files; never PDF or Word).
+    fix: tuple[Edit, ...] = ()
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.code)

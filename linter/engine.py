@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import structure
 from .ast import Problem, Report, Span
 from .diagnostics import NOT_CHECKED, Diagnostic, file_identity, fingerprint
-from .source import SUFFIXES, Limits, Source, UnreadableInput, decode, read_bytes, read_path
+from .source import SUFFIXES, Limits, Source, UnreadableInput, decode, os_error_text, read_bytes, read_path
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -167,6 +167,7 @@ def lint_source(source: Source, era: str | None = None, settings: "Settings | No
         if source.origins is not None:  # PDF page and box, Word paragraph or cell
             for diagnostic in result.diagnostics:
                 diagnostic.origin = source.origins.at(diagnostic.span.line, diagnostic.span.column)
+        _keep_applicable_fixes(source, result.diagnostics)
         result.crashed = any(d.code == "INT001" for d in result.diagnostics)
         result.skipped_identities = report.skipped_identities
     except MemoryError:
@@ -175,6 +176,22 @@ def lint_source(source: Source, era: str | None = None, settings: "Settings | No
         result.crashed = True
         result.diagnostics = [internal_error(source.path, error)]
     return result
+
+
+def _keep_applicable_fixes(source: Source, diagnostics: list[Diagnostic]) -> None:
+    """A fix is kept only where the original file holds exactly the text it
+    replaces: never in PDF or Word (positions are of extracted text), nor where
+    HTML markup or an entity stands inside the text."""
+    from .source import offset_of
+
+    for diagnostic in diagnostics:
+        if not diagnostic.fix:
+            continue
+        if source.kind not in ("text", "html") or any(
+                source.text[offset_of(source.text, e.span.line, e.span.column):
+                            offset_of(source.text, e.span.end_line, e.span.end_column)] != e.original
+                for e in diagnostic.fix):
+            diagnostic.fix = ()
 
 
 def lint_bytes(data: bytes, path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
@@ -267,7 +284,7 @@ def walk(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
                 try:
                     regular = stat.S_ISREG(os.stat(full).st_mode)
                 except OSError as error:
-                    skipped.append((full, f"无法访问（{error.strerror}）"))
+                    skipped.append((full, f"无法访问（{os_error_text(error)}）"))
                     continue
                 if not regular:
                     skipped.append((full, "不是普通文件（管道、设备或套接字）"))

@@ -48,6 +48,41 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return normalize(text), index
 
 
+#: A fix rewrites at most this many characters: a typo or a small variant, not a rewording.
+FIX_LIMIT = 3
+
+
+def fix_for(raw: str, canonical: str) -> str | None:
+    """The corrected text of ``raw`` when it is a few characters from
+    ``canonical`` (see :func:`corrected`), else None: a larger rewording is for
+    the author to decide."""
+    if edit_distance(normalize(raw), normalize(canonical), FIX_LIMIT) > FIX_LIMIT:
+        return None
+    return corrected(raw, canonical)
+
+
+def corrected(raw: str, canonical: str) -> str:
+    """``raw`` with only the characters changed that make it ``canonical`` once
+    both are normalised: the author's spacing, bracket widths and quotes stay
+    ((一)予以公开的 → (一)予以公开, not （一）予以公开)."""
+    from difflib import SequenceMatcher
+
+    norm_raw, at_raw = normalize_with_map(raw)
+    norm_canonical, at_canonical = normalize_with_map(canonical)
+    out, done = [], 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, norm_raw, norm_canonical, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        start = at_raw[i1] if i1 < len(at_raw) else len(raw)
+        end = at_raw[i2 - 1] + 1 if i2 > i1 else start
+        out.append(raw[done:start])
+        if j2 > j1:
+            out.append(canonical[at_canonical[j1]:at_canonical[j2 - 1] + 1])
+        done = end
+    out.append(raw[done:])
+    return "".join(out)
+
+
 # --------------------------------------------------------------------------
 # Label definitions
 # --------------------------------------------------------------------------

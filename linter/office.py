@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .source import Limits, Source, UnreadableInput
+from .source import Limits, Source, UnreadableInput, os_error_text
 
 _FIX = "请安装 LibreOffice（soffice），或将报告另存为 .docx 或 PDF 后再检查"
 
@@ -62,7 +62,7 @@ def convert(data: bytes, path: str, seconds: float = 60.0) -> bytes:
         except subprocess.TimeoutExpired:
             raise UnreadableInput(f"LibreOffice 转换 {suffix} 文件超过 {seconds:.0f} 秒未完成；{_FIX}") from None
         except OSError as error:
-            raise UnreadableInput(f"无法运行 LibreOffice（{error.strerror or error}）；{_FIX}") from None
+            raise UnreadableInput(f"无法运行 LibreOffice（{os_error_text(error)}）；{_FIX}") from None
         result = Path(folder) / "report.docx"
         if not result.is_file():
             raise UnreadableInput(f"LibreOffice 未能转换该 {suffix} 文件（文件可能已损坏）；{_FIX}")

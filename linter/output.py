@@ -1,5 +1,11 @@
 """Output formats. Each takes the sorted file results and returns the text to print.
 
+``text`` is one line per finding, ``path:line:column: severity CODE message``
+(severity ``error``/``warning``/``info``, as problem matchers expect), then a
+summary; ``json`` is one document; ``json-lines`` one JSON object per file, as
+soon as it is known (the same object as in ``json``'s ``files``). The CI
+formats (SARIF, GitHub, GitLab, JUnit) are in :mod:`linter.formats_ci`.
+
 The JSON schema is versioned (``xxgk-lint.report/1``) and only grows: fields
 are never renamed or removed, so editors and batch tools can rely on it.
 """
@@ -44,7 +50,7 @@ def format_text(results: list[FileResult], verbose: bool = False) -> str:
                 lines.append(f"{printable_path(result.path)}: 已跳过：{result.skipped}")
             continue
         for d in result.diagnostics:
-            lines.append(f"{where(result.path, d)}: {d.code} {d.message}")
+            lines.append(f"{where(result.path, d)}: {d.severity} {d.code} {d.message}")
     counts = summary(results)
     total = counts["errors"] + counts["warnings"] + counts["infos"]
     with_findings = sum(1 for r in results if r.diagnostics and r.skipped is None)
@@ -81,6 +87,20 @@ def _diagnostic_json(d: Diagnostic) -> dict:
         "fingerprint": d.fingerprint,
         "provenance": d.provenance,
         **({"origin": d.origin} if d.origin else {}),
+        "fix": fix_json(d),
+    }
+
+
+def fix_json(d: Diagnostic) -> dict | None:
+    """``{"applicability": "safe", "message", "edits": [{location, end_location, content}]}`` or None."""
+    if not d.fix:
+        return None
+    return {
+        "applicability": "safe",
+        "message": "；".join(f"将“{e.original}”改为“{e.replacement}”" for e in d.fix),
+        "edits": [{"location": {"line": e.span.line, "column": e.span.column},
+                   "end_location": {"line": e.span.end_line, "column": e.span.end_column},
+                   "content": e.replacement} for e in d.fix],
     }
 
 
@@ -116,9 +136,29 @@ def format_json(results: list[FileResult]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=json_default) + "\n"
 
 
+def format_json_lines(results: list[FileResult]) -> str:
+    return "".join(json.dumps(file_json(result), ensure_ascii=False, default=json_default) + "\n"
+                   for result in results)
+
+
+def _ci(name: str) -> Callable[[list[FileResult]], str]:
+    """A CI format, imported when it is used."""
+    def format_ci(results: list[FileResult]) -> str:
+        from . import formats_ci
+
+        return getattr(formats_ci, name)(results)
+
+    return format_ci
+
+
 FORMATTERS: dict[str, Callable[[list[FileResult]], str]] = {
     "text": format_text,
     "json": format_json,
+    "json-lines": format_json_lines,
+    "sarif": _ci("format_sarif"),
+    "github": _ci("format_github"),
+    "gitlab": _ci("format_gitlab"),
+    "junit": _ci("format_junit"),
 }
 
 

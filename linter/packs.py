@@ -42,6 +42,7 @@ from .ast import Paragraph, Report, Span
 from .diagnostics import Diagnostic
 from .hookspecs import hookimpl
 from .rule import ANY_ERA, Rule
+from .source import os_error_text
 
 if TYPE_CHECKING:  # yaml is imported only when a pack is read (every run loads this plugin)
     import yaml
@@ -146,8 +147,10 @@ def _load_yaml(path: Path) -> _Node:
         if len(data) > MAX_PACK_BYTES:
             raise PackError(str(path), 1, "规则包超过 1 MB，未读取")
         text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PackError(str(path), 1, f"无法读取规则包：{error}") from None
+    except OSError as error:
+        raise PackError(str(path), 1, f"无法读取规则包：{os_error_text(error)}") from None
+    except UnicodeDecodeError as error:
+        raise PackError(str(path), 1, f"规则包不是 UTF-8 编码的文本（第 {error.start + 1} 个字节无法解码）") from None
     try:
         loader = yaml.SafeLoader(text)  # (refuses control characters such as NUL)
         node = loader.get_single_node()

@@ -12,7 +12,7 @@ import inspect
 from typing import Any, ClassVar, Iterator, Mapping
 
 from .ast import Report, Span
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Edit
 
 #: The built-in template eras (plugins may add more, see ``xxgk_lint_eras``).
 ALL_ERAS = ("2007", "2019", "2021")
@@ -39,11 +39,12 @@ class Rule:
 
     @classmethod
     def finding(cls, message: str, span: Span, logical_location: str = "", evidence: str = "",
-                **data: Any) -> Diagnostic:
-        """A finding; ``provenance=`` among the data overrides the rule's default."""
+                fix: tuple[Edit, ...] = (), **data: Any) -> Diagnostic:
+        """A finding; ``provenance=`` among the data overrides the rule's default;
+        ``fix`` are the edits that correct it, where the rule knows them."""
         provenance = data.get("provenance", cls.provenance)
         return Diagnostic(cls.code, cls.name, cls.severity, message, span, logical_location, data, evidence,
-                          provenance=provenance)
+                          provenance=provenance, fix=tuple(fix))
 
     @classmethod
     def applies_to(cls, era: str) -> bool:

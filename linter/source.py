@@ -185,6 +185,28 @@ def line_column(buffer: str | bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def os_error_text(error: OSError) -> str:
+    """An operating-system error as a Chinese phrase (the system's own words otherwise)."""
+    import errno
+
+    phrases = {errno.ENOENT: "文件或目录不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+               errno.EISDIR: "这是一个目录", errno.ENOTDIR: "路径中有一部分不是目录", errno.ENOSPC: "磁盘空间不足",
+               errno.EROFS: "文件系统只读", errno.EEXIST: "文件已存在", errno.ENAMETOOLONG: "文件名过长",
+               errno.ELOOP: "符号链接循环", errno.EIO: "读写错误", errno.EMFILE: "打开的文件过多"}
+    return phrases.get(error.errno or 0, error.strerror or str(error))
+
+
+def offset_of(text: str, line: int, column: int) -> int:
+    """The offset in ``text`` of a 1-based line and column (the inverse of :func:`line_column`)."""
+    model = line_model(text)
+    start = 0
+    for _ in range(line - 1):
+        start = model.find("\n", start) + 1
+        if start == 0:
+            return len(text)
+    return min(start + column - 1, len(text))
+
+
 def read_path(path: str, limits: Limits = Limits()) -> Source:
     """Read a file; raise :class:`UnreadableInput` on failure. Only regular
     files are opened: a FIFO or a device would block or never end."""
@@ -197,7 +219,7 @@ def read_path(path: str, limits: Limits = Limits()) -> Source:
         with open(path, "rb") as handle:
             data = handle.read(limits.max_bytes + 1)
     except OSError as error:
-        raise UnreadableInput(f"无法读取文件：{error.strerror or error}") from None
+        raise UnreadableInput(f"无法读取文件：{os_error_text(error)}") from None
     return read_bytes(data, path, limits)
 
 

@@ -4,7 +4,8 @@ from typing import Iterator
 
 from linter import compliance as C
 from linter.ast import Report
-from linter.diagnostics import Diagnostic
+from linter.diagnostics import Diagnostic, Edit
+from linter.labels import fix_for
 from linter.rule import Rule
 
 
@@ -47,10 +48,12 @@ class HeadingVariant(Rule):
             canonical = C.canonical_heading(section.part)
             text = section.heading.strip()
             part = f"第{C.NUMERALS[section.part - 1]}部分"
+            fixed = fix_for(section.heading, canonical)
+            fix = (Edit(section.span, section.heading, fixed),) if fixed else ()
             if section.typo:
                 finding = self.finding(
                     f"{part}标题“{text}”疑有错别字（与模板标题相差一个字），模板标题为“{canonical}”，请核对更正",
-                    section.span, C.PART_NAMES[section.part], text, part=section.part, canonical=canonical,
+                    section.span, C.PART_NAMES[section.part], text, fix, part=section.part, canonical=canonical,
                     kind="typo",
                 )
                 finding.severity = "warning"
@@ -58,6 +61,6 @@ class HeadingVariant(Rule):
                 continue
             yield self.finding(
                 f"{part}标题“{text}”不是模板的标准写法，模板标题为“{canonical}”，建议统一",
-                section.span, C.PART_NAMES[section.part], text, part=section.part, canonical=canonical,
+                section.span, C.PART_NAMES[section.part], text, fix, part=section.part, canonical=canonical,
                 kind="variant",
             )

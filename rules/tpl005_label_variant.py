@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.ast import Report
-from linter.diagnostics import Diagnostic
+from linter.diagnostics import Diagnostic, Edit
+from linter.labels import fix_for
 from linter.rule import Rule
 
 
@@ -40,15 +41,17 @@ class LabelVariant(Rule):
             labels = [(h.raw, h.label, h.span, h.typo) for h in table.headers if h.variant]
             labels += [(r.raw_label, r.label, r.span, r.typo) for r in table.rows if r.variant]
             for raw, canonical, span, typo in labels:
+                fixed = fix_for(raw, canonical)  # (kept only where the file holds exactly the label there)
+                fix = (Edit(span, raw, fixed),) if fixed else ()
                 if typo:
                     yield self.finding(
                         f"{table.kind}标签“{raw}”与模板标签“{canonical}”相差 {typo} 个字，疑有错字或漏字，"
                         f"已按“{canonical}”识别；请核对更正",
-                        span, f"{table.kind}/{canonical}", raw, label=raw, canonical=canonical, kind="typo",
+                        span, f"{table.kind}/{canonical}", raw, fix, label=raw, canonical=canonical, kind="typo",
                         characters=typo,
                     )
                     continue
                 yield self.finding(
                     f"{table.kind}标签“{raw}”不是模板的标准写法，已按“{canonical}”识别，建议改为“{canonical}”",
-                    span, f"{table.kind}/{canonical}", raw, label=raw, canonical=canonical, kind="variant",
+                    span, f"{table.kind}/{canonical}", raw, fix, label=raw, canonical=canonical, kind="variant",
                 )

@@ -25,7 +25,7 @@ def test_findings_exit_1_with_path_line_column_code(seeds_dir):
     result = run("check", "--select", "ARI005", str(seed("004")))
     assert result.returncode == 1
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith(f"{seed('004')}:161:2: ARI005 ")
+    assert lines[0].startswith(f"{seed('004')}:161:2: error ARI005 ")
     assert lines[-1].startswith("发现 2 个问题（错误 2，")
 
 
@@ -36,7 +36,7 @@ def test_extraction_findings_do_not_fail_a_run_unless_asked(seeds_dir):
     result = run("check", "--select", "TPL,PRS", str(seed("000")))
     assert result.returncode == 0, result.stdout.decode()
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith(f"{seed('000')}:121:1: TPL006 ") and "25 行无法可靠拆分" in lines[0]
+    assert lines[0].startswith(f"{seed('000')}:121:1: warning TPL006 ") and "25 行无法可靠拆分" in lines[0]
     assert lines[-1].startswith("发现 2 个问题（错误 0，警告 2，")
     strict = run("check", "--select", "TPL,PRS", "--severity", "TPL006=error", str(seed("000")))
     assert strict.returncode == 1
@@ -75,7 +75,8 @@ def test_directory_json_is_sorted_and_complete(seeds_dir, tmp_path):
     assert clean["published"] == "2023-01-28"
     merged = by_name[seed("000").name]["diagnostics"][0]
     assert set(merged) == {"code", "name", "severity", "message", "location", "end_location",
-                           "logical_location", "data", "fingerprint", "provenance"}
+                           "logical_location", "data", "fingerprint", "provenance", "fix"}
+    assert merged["fix"] is None  # (cells that ran together have no safe fix)
     assert clean["skipped_identities"] == []
     assert (merged["code"], merged["provenance"], merged["severity"]) == ("TPL006", "extraction", "warning")
     assert merged["location"] == {"line": 121, "column": 1}  # the first row whose cells ran together …
@@ -119,8 +120,9 @@ def test_pre_commit_hook_definition():
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "xxgk-lint" and hook["language"] == "python"
-    assert hook["entry"] == "xxgk-lint check"
+    assert hook["entry"] == "xxgk-lint check --skip-non-reports" and hook["require_serial"] is True
     import re
-    for name in ("a.txt", "b.md", "c.html", "d.htm"):
-        assert re.search(hook["files"], name)
-    assert not re.search(hook["files"], "e.pdf")
+    for name in ("a.txt", "b.md", "c.html", "d.htm", "E.TXT", "f.pdf", "g.DOCX", "h.doc"):
+        assert re.search(hook["files"], name), name
+    for name in ("e.png", "f.py", "g.txt.bak"):
+        assert not re.search(hook["files"], name), name

@@ -68,7 +68,7 @@ def test_plugin_rule_is_listed_and_documented(site):
 def test_plugin_rule_fires_and_plugin_format_is_offered(site):
     report = "示例县财政局2023年政府信息公开工作年度报告\n一、总体情况\n本年度测试专用词。\n".encode()
     result = _run(site, "check", "--select", "XMP", "-", "--stdin-filename", "r.txt", stdin=report)
-    assert "r.txt:3:1: XMP001 " in result.stdout.decode()
+    assert "r.txt:3:1: warning XMP001 " in result.stdout.decode()
     codes = _run(site, "check", "--format", "codes", "--select", "XMP", "-", "--stdin-filename", "r.txt",
                  stdin=report)
     assert codes.stdout.decode() == "XMP001\n"

@@ -70,7 +70,7 @@ def test_positions_refer_to_the_extracted_text(corpus_dir):
     assert line[txt.span.column - 1:txt.span.end_column - 1] == "17"
     text = subprocess.run([sys.executable, "-m", "linter", "check", str(CORPUS / "046.pdf")],
                           capture_output=True, text=True).stdout
-    assert f"046.pdf:第1页:{txt.span.line}:{txt.span.column}: TXT001 " in text
+    assert f"046.pdf:第1页:{txt.span.line}:{txt.span.column}: warning TXT001 " in text
 
 
 # -- the same report in three forms ----------------------------------------------
