@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                        help="worker processes for many files (default: one per core)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes (label and heading typos) to text, Markdown and HTML files in place "
+                            "and report what is left")
     check.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
     check.add_argument("--verbose", "-v", action="store_true", help="text output: list the files that were skipped")
     check.add_argument("--skip-non-reports", action="store_true",
@@ -285,6 +288,8 @@ def _check(args: argparse.Namespace) -> int:
     results += [FileResult(path, skipped=reason) for path, reason in skipped]
     if args.skip_non_reports:
         results = [_skipped_if_not_a_report(result) for result in results]
+    if args.fix:
+        _fix(results)
     results.sort(key=lambda result: result.path)
     if args.write_baseline:
         count = _write_baseline(args.write_baseline, results)
@@ -305,6 +310,32 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero or args.write_baseline:
         return 0
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
+
+
+def _fix(results: list) -> None:
+    """Apply the safe fixes, say each on stderr, and drop the findings fixed."""
+    from .diagnostics import printable_path
+    from .engine import ARCHIVE_MARK
+    from .fixes import FixRefused, apply_fixes
+
+    for result in results:
+        fixable = [d for d in result.diagnostics if d.fix]
+        if not fixable or result.path == "-" or ARCHIVE_MARK in result.path or result.kind is None:
+            continue
+        name = printable_path(result.path)
+        try:
+            fixed = apply_fixes(result.path, result.encoding or "", result.kind, fixable)
+        except FixRefused as error:
+            print(f"xxgk-lint: {name}：未修复：{error}", file=sys.stderr)
+            continue
+        except OSError as error:
+            print(f"xxgk-lint: {name}：未修复：{os_error_text(error)}", file=sys.stderr)
+            continue
+        for d in fixed:
+            changes = "；".join(f"“{e.original}”→“{e.replacement}”" for e in d.fix)
+            print(f"xxgk-lint: 已修复 {name}:{d.span.line}:{d.span.column}: {d.code} {changes}", file=sys.stderr)
+        done = {id(d) for d in fixed}
+        result.diagnostics = [d for d in result.diagnostics if id(d) not in done]
 
 
 def _skipped_if_not_a_report(result):

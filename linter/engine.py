@@ -44,6 +44,9 @@ class FileResult:
     crashed: bool = False
     #: Why the file was not linted (not a report: a picture, a spreadsheet …); None when it was.
     skipped: str | None = None
+    #: How the file was read (Source.kind and Source.encoding), for --fix; not output.
+    kind: str | None = None
+    encoding: str | None = None
 
     @property
     def status(self) -> str:
@@ -152,7 +155,7 @@ def _finish(diagnostics: list[Diagnostic], path: str, root: str | None = ".") ->
 
 
 def lint_source(source: Source, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
-    result = FileResult(source.path)
+    result = FileResult(source.path, kind=source.kind, encoding=source.encoding)
     progress.stage = "解析"
     if era is None and settings is not None and settings.era != "auto":
         era = settings.era
