@@ -235,6 +235,10 @@ def _validate(settings_list) -> None:
                     raise _UsageError(f"{where}：rule-options 中的“{selector}”不是任何规则的代码或名称")
             elif not any(specificity(selector, rule.code, rule.name) is not None for rule in rules):
                 raise _UsageError(f"{where}：{key} 中的“{selector}”不是任何规则的代码、代码前缀或名称")
+        for rule in rules:  # every rule's settings, before any report is read
+            problems = rule.option_problems(settings.options_for(rule.code, rule.name))
+            if problems:
+                raise _UsageError(f"{where}：{problems[0]}")
 
 
 def _origin(rule: type) -> str:
@@ -274,6 +278,8 @@ def _check(args: argparse.Namespace) -> int:
     files, skipped = walk(files_args)
     if not files and not stdin:
         raise _UsageError(_nothing_to_check(skipped))
+    if args.stdin_filename and not stdin:
+        raise _UsageError("--stdin-filename 只在从标准输入读取报告（路径写作 -）时使用")
     stdin_name = args.stdin_filename or "-"
     _validate({id(s): s for s in map(resolver.for_path, files + ([stdin_name] if stdin else []))}.values())
     results = []
@@ -525,6 +531,13 @@ def _rule(args: argparse.Namespace) -> int:
             print(f"{rule.summary}\n")
             print(f"级别：{rule.severity}　适用年代：{_eras_text(rule)}　来源：{source}\n")
             print(rule.documentation())
+            if rule.options_schema:
+                print("\n## 设置项（rule-options）\n")
+                for key, option in rule.options_schema.items():
+                    bounds = f"，范围 {option.minimum}–{option.maximum}" if option.minimum is not None else ""
+                    print(f"- `{key}`（默认 {option.default}{bounds}）：{option.help}")
+                print(f"\n例：`--rule-option {rule.code}:{next(iter(rule.options_schema))}=…`，或配置文件中 "
+                      f"`rule-options = {{ {rule.code} = {{ … }} }}`")
             return 0
     raise _UsageError(f"没有代码或名称为“{wanted}”的规则（xxgk-lint rules 列出全部规则）")
 

@@ -9,6 +9,7 @@ with :meth:`Rule.finding`; the engine fills in fingerprints and filters.
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator, Mapping
 
 from .ast import Report, Span
@@ -20,6 +21,26 @@ ALL_ERAS = ("2007", "2019", "2021")
 ANY_ERA = "*"
 
 
+@dataclass(frozen=True)
+class Option:
+    """A setting a rule documents (configuration ``rule-options``, or
+    ``--rule-option CODE:KEY=VALUE``): its default, type and range."""
+
+    default: Any
+    help: str  # Chinese, for people
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` cannot be used (Chinese), or None."""
+        if isinstance(self.default, int) and not isinstance(self.default, bool):
+            if not isinstance(value, int) or isinstance(value, bool):
+                return f"应为整数，而不是“{str(value)[:40]}”"
+            if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+                return f"应在 {self.minimum} 到 {self.maximum} 之间，而不是 {value}"
+        return None
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -29,10 +50,31 @@ class Rule:
     #: What the findings are about by default: "source" (the report is wrong) or
     #: "extraction" (we could not read it); a finding may say otherwise.
     provenance: ClassVar[str] = "source"
+    #: The settings the rule documents, by key (checked before any report is read).
+    options_schema: ClassVar[dict[str, Option]] = {}
 
     def __init__(self, options: Mapping[str, Any] | None = None):
         #: Settings from the configuration (e.g. ``deadlines`` for PER003).
         self.options: dict[str, Any] = dict(options or {})
+
+    def option(self, key: str) -> Any:
+        """A documented setting: the configured value, or its default."""
+        return self.options.get(key, self.options_schema[key].default)
+
+    @classmethod
+    def option_problems(cls, options: Mapping[str, Any]) -> list[str]:
+        """What is wrong with the ``rule-options`` given to this rule (Chinese), if anything."""
+        problems = []
+        for key, value in options.items():
+            if key == "deadlines":
+                continue  # the configuration's own `deadlines` table, handed to every rule (PER003 checks it)
+            option = cls.options_schema.get(key)
+            if option is None:
+                known = "、".join(cls.options_schema) or "无"
+                problems.append(f"{cls.code} 没有设置项“{key}”（可用：{known}）")
+            elif (why := option.problem(value)) is not None:
+                problems.append(f"{cls.code} 的设置项 {key} {why}")
+        return problems
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -87,6 +87,15 @@ class LatePublication(Rule):
     severity = "error"
     summary = "报告发布日期晚于法定期限或早于报告年度结束"
 
+    @classmethod
+    def option_problems(cls, options) -> list[str]:
+        """The ``deadlines`` table too: an unknown key or a value that is not a date or a choice."""
+        _, ignored = _settings(options.get("deadlines"))
+        return super().option_problems(options) + [
+            f"deadlines.{key} 无法使用（可用：agency-kind = {'/'.join(_KINDS)}，agency-level = "
+            f"{'/'.join(_LEVELS)}，以及 {'、'.join(k for k in DEFAULTS if k not in ('agency-kind', 'agency-level'))} "
+            "等日期，写作“3-31”）" for key in ignored]
+
     def check(self, report: Report) -> Iterator[Diagnostic]:
         meta = report.meta
         year = C.report_year(report)

@@ -6,7 +6,7 @@ from typing import Iterator
 from linter import compliance as C
 from linter.ast import Report
 from linter.diagnostics import Diagnostic
-from linter.rule import Rule
+from linter.rule import Option, Rule
 
 #: Text that says nothing: 无, 暂无, 没有, 无问题… (after spaces and punctuation are removed).
 _NOTHING = re.compile(r"^(?:无|暂无|没有|无问题|暂无问题|没有问题|无相关情况|略)$")
@@ -45,14 +45,13 @@ class PerfunctoryPart5(Rule):
     severity = "warning"
     eras = ("2019", "2021")
     summary = "第五部分（存在的主要问题及改进情况）为空或过于简单"
+    options_schema = {"min-chars": Option(40, "第五部分少于这么多字（不计标点和空白）即视为过于简单", 1, 10_000)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         part = report.context.parts.get(5)
         if part is None:
             return  # missing: SEC001
-        minimum = self.options.get("min-chars", 40)
-        if not isinstance(minimum, int) or isinstance(minimum, bool):
-            minimum = 40
+        minimum = self.option("min-chars")
         text = _BLANKS.sub("", part.text)
         bare = _PUNCT.sub("", text)
         sentences = [s for s in _SENTENCE_END.split(text) if _PUNCT.sub("", s)]

@@ -5,7 +5,7 @@ from typing import Iterator
 from linter import compliance as C
 from linter.ast import Report
 from linter.diagnostics import Diagnostic
-from linter.rule import Rule
+from linter.rule import Option, Rule
 
 
 class LongOverview(Rule):
@@ -31,14 +31,13 @@ class LongOverview(Rule):
     severity = "info"
     eras = ("2021",)
     summary = "第一部分（总体情况）超过约一千字"
+    options_schema = {"max-chars": Option(1000, "第一部分超过这么多字（不计空白）即提示", 1, 1_000_000)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         part = report.context.parts.get(1)
         if part is None:
             return
-        limit = self.options.get("max-chars", 1000)
-        if not isinstance(limit, int) or isinstance(limit, bool):
-            limit = 1000
+        limit = self.option("max-chars")
         length = sum(1 for ch in part.text if not ch.isspace())
         if length <= limit:
             return

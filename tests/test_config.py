@@ -186,3 +186,39 @@ def test_a_byte_order_mark_is_accepted_and_non_utf8_is_refused(tmp_path, seeds_d
 def test_config_show_refuses_a_missing_path(tmp_path):
     result = _cli("config", "show", str(tmp_path / "nope"))
     assert result.returncode == 2 and "路径不存在" in result.stderr.decode()
+
+
+# -- rule settings are checked before any report is read ------------------------------------
+
+
+@pytest.mark.parametrize("flags, words", [
+    (["--rule-option", "SEC004:min-chars=abc"], ["SEC004", "min-chars", "整数"]),
+    (["--rule-option", "SEC004:min-chars=0"], ["SEC004", "min-chars", "1 到 10000"]),
+    (["--rule-option", "SEC004:bogus=1"], ["SEC004", "bogus", "min-chars"]),
+    (["--deadline", "agency-kind=bogus"], ["deadlines.agency-kind"]),
+    (["--deadline", "department=13-45"], ["deadlines.department"]),
+    (["--stdin-filename", "x.txt"], ["--stdin-filename"]),
+])
+def test_wrong_settings_are_a_usage_error_naming_them(seeds_dir, flags, words):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "linter", "check", *flags, str(seed("003"))], capture_output=True)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1 and all(w in err for w in words), err
+
+
+def test_wrong_settings_in_a_configuration_file_name_the_file(tmp_path, seeds_dir):
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copy(seed("003"), tmp_path / "r.txt")
+    (tmp_path / ".xxgk-lint.toml").write_text('rule-options = { SEC005 = { max-chars = "long" } }\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "linter", "check", "r.txt"], cwd=tmp_path, capture_output=True)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and ".xxgk-lint.toml" in err and "SEC005" in err and "max-chars" in err, err
+    (tmp_path / ".xxgk-lint.toml").write_text("rule-options = { SEC005 = { max-chars = 50 } }\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "linter", "check", "--select", "SEC005", "r.txt"], cwd=tmp_path,
+                          capture_output=True)
+    assert done.returncode == 0 and b"SEC005" in done.stdout  # the setting is used: part 一 is over 50 characters
