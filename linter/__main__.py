@@ -1,5 +1,4 @@
-import sys
+"""``python -m linter``: the same as the ``xxgk-lint`` command."""
+from linter.cli import run
 
-from linter.cli import main
-
-sys.exit(main())
+run()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import NOT_CHECKED, file_identity
-from .source import os_error_text
+from .errors import ConfigError, os_error_text
 from .hookspecs import hookimpl
 
 CONFIG_FILES = (".xxgk-lint.toml", "pyproject.toml")
@@ -48,10 +48,6 @@ LIMITS = {"max-file-size": 64, "max-chars": 1_000_000, "max-pages": 300, "read-s
           "check-seconds": 15, "max-memory": 2048}
 #: Always on: a file that could not be checked must never look clean.
 UNIGNORABLE = NOT_CHECKED
-
-
-class ConfigError(Exception):
-    """A configuration that cannot be used; the message names the file and the problem."""
 
 
 @hookimpl

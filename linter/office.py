@@ -39,7 +39,7 @@ def read_office(data: bytes, path: str, limits: Limits = Limits()) -> Source:
 
 def convert(data: bytes, path: str, seconds: float = 60.0) -> bytes:
     """The .docx LibreOffice makes of ``data``; raise :class:`UnreadableInput` with the fix."""
-    from .parser import cache_dir
+    from .cachedir import cache_dir
 
     suffix = Path(path).suffix.lower() or ".doc"
     digest = hashlib.sha256(data).hexdigest()

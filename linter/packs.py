@@ -40,9 +40,9 @@ from . import labels as L
 from . import structure
 from .ast import Paragraph, Report, Span
 from .diagnostics import Diagnostic
+from .errors import PackError, os_error_text
 from .hookspecs import hookimpl
 from .rule import ANY_ERA, Rule
-from .source import os_error_text
 
 if TYPE_CHECKING:  # yaml is imported only when a pack is read (every run loads this plugin)
     import yaml
@@ -51,14 +51,6 @@ PACK_SUFFIXES = (".yaml", ".yml")
 _RULE_KEYS = {"code", "name", "check", "severity", "eras", "message", "summary", "doc", "tests"}
 _NAME = re.compile(r"^[a-z][a-z0-9-]{2,60}$")
 _START = Span(1, 1, 1, 1)
-
-
-class PackError(Exception):
-    """A pack that cannot be used: ``path:line: problem``."""
-
-    def __init__(self, path: str, line: int, problem: str):
-        super().__init__(f"{path}:{line}: {problem}")
-        self.path, self.line, self.problem = path, line, problem
 
 
 class _NoSuchTable(PackError):

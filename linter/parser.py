@@ -33,6 +33,7 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 from .ast import Problem, Span
+from .cachedir import cache_dir
 from .layout import Chunk
 from .lexer import CellToken, table_marker, table_of_token
 from .structure import HeadingMatch
@@ -44,32 +45,28 @@ _TABLE_NAMES = {"2": "表二", "3": "表三", "4": "表四", "7": "统计表"}
 
 
 class _NoLexer(Lexer):
-    """The tokens are made by linter.lexer already; they are fed one by one."""
+    """The tokens are made already (linter.lexer, linter.quantities): ``parse``
+    takes the list of them, ``parse_interactive`` is fed one by one."""
 
     def __init__(self, lexer_conf: object) -> None:
         pass
 
     def lex(self, data):  # type: ignore[override]
-        return iter(())
+        return iter(data or ())
 
 
-def cache_dir() -> Path:
-    configured = os.environ.get("XXGK_LINT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "xxgk-lint"
-
-
-def get_parser(grammar: Path) -> Lark:
+def get_parser(grammar: Path, strict: bool = True) -> Lark:
+    """The LALR parser of a grammar, its analysis cached on disk. ``strict``:
+    refuse shift/reduce conflicts (the era grammars); the quantity grammar
+    relies on LALR's usual shift."""
     parser = _PARSERS.get(grammar)
     if parser is None:
-        parser = _PARSERS[grammar] = _load(grammar)
+        parser = _PARSERS[grammar] = _load(grammar, strict)
     return parser
 
 
-def _load(path: Path) -> Lark:
-    options = dict(parser="lalr", lexer=_NoLexer, strict=True, maybe_placeholders=False)
+def _load(path: Path, strict: bool) -> Lark:
+    options = dict(parser="lalr", lexer=_NoLexer, strict=strict, maybe_placeholders=False)
     for directory in (cache_dir(), Path(os.environ.get("TMPDIR") or "/tmp") / "xxgk-lint"):
         try:
             directory.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,6 @@ from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
 
 from . import grammars as _grammars
 
@@ -48,19 +47,11 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，", "01234567
 KNOWN_PARTITIONS = (("主动公开", "依申请公开", "不予公开"),)
 
 
-class _Tokens(Lexer):
-    """The tokens are made by :func:`_scan`; Lark only parses them."""
-
-    def __init__(self, lexer_conf: object) -> None:
-        pass
-
-    def lex(self, data):  # type: ignore[override]
-        return iter(data)
-
-
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[Lark, re.Pattern, re.Pattern]:
-    parser = Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=_Tokens)
+    from .parser import get_parser
+
+    parser = get_parser(GRAMMAR, strict=False)  # (the tokens are made by _scan; Lark only parses them)
     order = sorted(enumerate(parser.terminals), key=lambda pair: (-pair[1].priority, pair[0]))
     alternatives = [(t.name, t.pattern.to_regexp()) for _, t in order]
 

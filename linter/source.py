@@ -18,6 +18,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import os_error_text
+
 #: File suffixes of reports (matched without regard to case).
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 PDF_SUFFIXES = (".pdf",)
@@ -183,17 +185,6 @@ def line_column(buffer: str | bytes, offset: int) -> tuple[int, int]:
     line = head.count(newline) + 1
     column = offset - head.rfind(newline)
     return line, column
-
-
-def os_error_text(error: OSError) -> str:
-    """An operating-system error as a Chinese phrase (the system's own words otherwise)."""
-    import errno
-
-    phrases = {errno.ENOENT: "文件或目录不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
-               errno.EISDIR: "这是一个目录", errno.ENOTDIR: "路径中有一部分不是目录", errno.ENOSPC: "磁盘空间不足",
-               errno.EROFS: "文件系统只读", errno.EEXIST: "文件已存在", errno.ENAMETOOLONG: "文件名过长",
-               errno.ELOOP: "符号链接循环", errno.EIO: "读写错误", errno.EMFILE: "打开的文件过多"}
-    return phrases.get(error.errno or 0, error.strerror or str(error))
 
 
 def offset_of(text: str, line: int, column: int) -> int:
