@@ -1,4 +1,4 @@
-"""Command line: ``xxgk-lint check|parse|extract|eras|rules|rule|test|config``.
+"""Command line: ``xxgk-lint check|parse|extract|eras|rules|rule|test|config|server``.
 
 Exit codes (as ruff), for every command: 0 no error-level finding, 1 at least
 one, 2 usage, configuration or internal error — always with a one-line
@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     test = commands.add_parser("test", help="run the inline tests of YAML rule packs")
     test.add_argument("packs", nargs="+", metavar="PACK")
 
+    commands.add_parser("server", help="language server for editors (LSP over stdio): diagnostics, quick fixes, "
+                                       "rule documentation on hover")
+
     config = commands.add_parser("config", help="configuration commands")
     config_commands = config.add_subparsers(dest="config_command", metavar="SUBCOMMAND")
     show = config_commands.add_parser("show", help="print the resolved configuration for a path")
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     commands = {"check": _check, "parse": _parse, "extract": _extract, "eras": _eras, "rules": _rules,
-                "rule": _rule, "test": _test_packs, "config": _config}
+                "rule": _rule, "test": _test_packs, "config": _config, "server": _server}
     if args.command not in commands:
         parser.print_help(sys.stderr)
         return 2
@@ -144,12 +147,15 @@ def run() -> None:
     """The console script: run, flush, and leave without tearing the heap down
     (a tenth of a short run's time goes to freeing what the process is about
     to give back anyway)."""
-    code = main()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        pass
+        code = main()
+    except SystemExit as done:  # (the language server leaves this way on "exit")
+        code = done.code if isinstance(done.code, int) else 0
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, or a stream the language server closed
+            pass
     os._exit(code)
 
 
@@ -552,6 +558,14 @@ def _rule(args: argparse.Namespace) -> int:
                       f"`rule-options = {{ {rule.code} = {{ … }} }}`")
             return 0
     raise _UsageError(f"没有代码或名称为“{wanted}”的规则（xxgk-lint rules 列出全部规则）")
+
+
+def _server(args: argparse.Namespace) -> int:
+    try:
+        from .server import serve
+    except ImportError:
+        raise _UsageError("语言服务器需要 pygls 和 lsprotocol：python3 -m pip install 'xxgk-lint[server]'") from None
+    return serve()
 
 
 def _test_packs(args: argparse.Namespace) -> int:
