@@ -20,96 +20,120 @@ class _UsageError(Exception):
     pass
 
 
+#: argparse's own phrases, as people read them here.
+_ARGPARSE_PHRASES = (
+    ("unrecognized arguments", "无法识别的参数"), ("the following arguments are required", "缺少必需的参数"),
+    ("invalid choice", "无效的选项"), ("choose from", "可选"), ("invalid int value", "不是有效的整数"),
+    ("expected one argument", "需要一个值"), ("not allowed with argument", "不能与此参数同时使用"),
+    ("ambiguous option", "选项有歧义"), ("could match", "可能是"), ("argument ", "参数 "),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, with its usage errors as a one-line Chinese message (exit 2)."""
+    """argparse in Chinese: help texts, section titles, and usage errors as one
+    Chinese line (exit 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
     def error(self, message: str):  # type: ignore[override]
+        for english, chinese in _ARGPARSE_PHRASES:
+            message = message.replace(english, chinese)
         self.exit(2, f"xxgk-lint: 错误：命令行参数有误：{message}（{self.prog} --help 查看用法）\n")
 
 
 def _config_options(parser: argparse.ArgumentParser) -> None:
     """Flags that mirror the configuration keys (they override the file)."""
-    group = parser.add_argument_group("configuration (overrides [tool.xxgk-lint])")
-    group.add_argument("--config", metavar="PATH", help="use this configuration file instead of the nearest one")
-    group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    group.add_argument("--select", metavar="CODES", help="rules to run: codes, prefixes or names, comma-separated")
-    group.add_argument("--extend-select", metavar="CODES", help="rules to run in addition to the selection")
-    group.add_argument("--ignore", metavar="CODES", help="rules not to run")
+    group = parser.add_argument_group("配置（覆盖配置文件 [tool.xxgk-lint] 中的同名项）")
+    group.add_argument("--config", metavar="PATH", help="使用此配置文件，而不是离报告最近的配置文件")
+    group.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+    group.add_argument("--select", metavar="CODES", help="要运行的规则：代码、代码前缀或名称，以逗号分隔（如 ARI,TPL005）")
+    group.add_argument("--extend-select", metavar="CODES", help="在已选规则之外再运行的规则")
+    group.add_argument("--ignore", metavar="CODES", help="不运行的规则")
     group.add_argument("--per-file-ignores", metavar="GLOB:CODES", action="append", default=[],
-                       help="rules not to run on files matching GLOB (repeatable)")
+                       help="对匹配 GLOB 的文件不运行的规则（可重复）")
     group.add_argument("--severity", metavar="CODE=LEVEL", action="append", default=[],
-                       help="override a rule's severity: error, warning or info (repeatable)")
+                       help="改变规则的级别：error、warning 或 info（可重复）")
     group.add_argument("--rule-pack", metavar="PATH", action="append", default=[],
-                       help="YAML rule pack (file or folder) to load (repeatable)")
+                       help="加载 YAML 规则包（文件或目录，可重复）")
     group.add_argument("--era", default=None, metavar="ERA",
-                       help="template era to parse with: auto (default: detected from labels and year), "
-                            "2007, 2019, 2021, or one a plugin adds (see `xxgk-lint eras`)")
+                       help="按哪个模板时期解析：auto（默认，按标签和年度识别）、2007、2019、2021，或插件提供的时期"
+                            "（见 xxgk-lint eras）")
     group.add_argument("--deadline", metavar="KEY=VALUE", action="append", default=[],
-                       help="publication-deadline setting, e.g. agency-kind=department (see `rule PER003`)")
+                       help="发布期限设置，如 agency-kind=department（见 xxgk-lint rule PER003）")
     group.add_argument("--rule-option", metavar="RULE:KEY=VALUE", action="append", default=[],
-                       help="a rule's documented setting, e.g. SEC004:min-chars=60 (repeatable)")
+                       help="规则的设置项，如 SEC004:min-chars=60（见 xxgk-lint rule CODE，可重复）")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xxgk-lint",
-        description="政府信息公开工作年度报告检查工具 (linter for annual information-disclosure reports)",
+        description="政府信息公开工作年度报告检查工具：按模板检查报告的部分、表格、勾稽关系、期限、收费说明和正文数字。",
+        epilog="退出状态：0 未发现错误级问题；1 发现错误级问题；2 用法、配置错误或工具内部错误。",
     )
-    parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
-    parser.add_argument("--debug", action="store_true", help="print a traceback on an internal error")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}", help="显示版本并退出")
+    parser.add_argument("--debug", action="store_true", help="内部错误时显示完整的出错信息（traceback）")
+    commands = parser.add_subparsers(dest="command", metavar="<命令>", parser_class=_Parser, title="命令")
 
-    check = commands.add_parser("check", help="lint reports (files, directories, or - for stdin)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check = commands.add_parser("check", help="检查报告（文件、目录，或 - 表示标准输入）",
+                                description="检查报告：文本、Markdown、网页、PDF、Word 文件，或目录下的全部报告。")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="要检查的文件或目录（默认：当前目录）")
     check.add_argument("--format", default="text",
-                       help="output format: text, json, json-lines, sarif, github, gitlab, junit, or one a plugin adds")
-    check.add_argument("--output-file", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
-    check.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from stdin")
-    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                       help="worker processes for many files (default: one per core)")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+                       help="输出格式：text、json、json-lines、sarif、github、gitlab、junit，或插件提供的格式")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="把结果写入 FILE，而不是标准输出")
+    check.add_argument("--stdin-filename", metavar="NAME", help="从标准输入读取的报告的文件名（决定按何种类型读取）")
+    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="检查多个文件时的进程数（默认：每核一个）")
+    check.add_argument("--exit-zero", action="store_true", help="即使发现错误也以状态 0 退出")
     check.add_argument("--fix", action="store_true",
-                       help="apply the safe fixes (label and heading typos) to text, Markdown and HTML files in place "
-                            "and report what is left")
-    check.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
-    check.add_argument("--verbose", "-v", action="store_true", help="text output: list the files that were skipped")
+                       help="直接修正可安全修正的问题（标签、标题的错别字；仅限文本、Markdown、网页文件），并报告其余问题")
+    check.add_argument("--statistics", action="store_true", help="按规则统计问题数量，而不列出每个问题")
+    check.add_argument("--verbose", "-v", action="store_true", help="文本输出中列出被跳过的文件")
     check.add_argument("--skip-non-reports", action="store_true",
-                       help="a file that is plainly not a report (no title, part headings or statistics table: a "
-                            "README, a changelog) is skipped instead of failing with PRS002 (the pre-commit hook "
-                            "uses this); a report that cannot be read still fails")
-    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (report new ones)")
-    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+                       help="明显不是年度报告的文件（没有报告标题、部分标题或统计表，如 README）记为跳过而不报错"
+                            "（pre-commit 钩子使用）；无法读取的报告仍然报错")
+    check.add_argument("--baseline", metavar="FILE", help="不显示 FILE 中记录过的问题（只报告新问题）")
+    check.add_argument("--write-baseline", metavar="FILE", help="把当前的问题记录到 FILE")
     _config_options(check)
 
-    parse = commands.add_parser("parse", help="print the typed AST of one report as JSON")
-    parse.add_argument("path", metavar="PATH")
-    parse.add_argument("--stdin-filename", metavar="NAME")
-    parse.add_argument("--era", default="auto", metavar="ERA", help="as for check")
+    parse = commands.add_parser("parse", help="以 JSON 输出一份报告的语法树")
+    parse.add_argument("path", metavar="PATH", help="报告文件，或 - 表示标准输入")
+    parse.add_argument("--stdin-filename", metavar="NAME", help="从标准输入读取的报告的文件名")
+    parse.add_argument("--era", default="auto", metavar="ERA", help="同 check")
 
-    extract = commands.add_parser("extract", help="print the text a report is read as (PDF, Word: the extracted text "
-                                                  "that findings' lines and columns refer to)")
-    extract.add_argument("path", metavar="PATH")
+    extract = commands.add_parser("extract", help="输出报告被读取成的文本（PDF、Word：问题的行列号所指的文本）")
+    extract.add_argument("path", metavar="PATH", help="报告文件")
 
-    commands.add_parser("eras", help="list the template eras with their years and legal basis")
+    commands.add_parser("eras", help="列出各模板时期及其适用年度和依据")
 
-    rules = commands.add_parser("rules", help="list every rule (built-in, plugins, rule packs)")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules = commands.add_parser("rules", help="列出全部规则（内置、插件、规则包）")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     _config_options(rules)
 
-    rule = commands.add_parser("rule", help="print the documentation of one rule")
-    rule.add_argument("selector", metavar="CODE|NAME")
+    rule = commands.add_parser("rule", help="显示一条规则的说明")
+    rule.add_argument("selector", metavar="CODE|NAME", help="规则代码或名称，如 ARI003")
+    rule.add_argument("--english", action="store_true", help="显示英文说明")
     _config_options(rule)
 
-    test = commands.add_parser("test", help="run the inline tests of YAML rule packs")
-    test.add_argument("packs", nargs="+", metavar="PACK")
+    test = commands.add_parser("test", help="运行 YAML 规则包中的内置测试")
+    test.add_argument("packs", nargs="+", metavar="PACK", help="规则包文件或目录")
 
-    commands.add_parser("server", help="language server for editors (LSP over stdio): diagnostics, quick fixes, "
-                                       "rule documentation on hover")
+    commands.add_parser("server", help="编辑器用的语言服务器（LSP，经标准输入输出）：实时提示、快速修正、规则说明")
 
-    config = commands.add_parser("config", help="configuration commands")
-    config_commands = config.add_subparsers(dest="config_command", metavar="SUBCOMMAND")
-    show = config_commands.add_parser("show", help="print the resolved configuration for a path")
-    show.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config = commands.add_parser("config", help="配置相关命令")
+    config_commands = config.add_subparsers(dest="config_command", metavar="<子命令>", parser_class=_Parser,
+                                            title="子命令")
+    show = config_commands.add_parser("show", help="显示对某路径生效的配置")
+    show.add_argument("path", nargs="?", default=".", metavar="PATH", help="文件或目录（默认：当前目录）")
     _config_options(show)
     return parser
 
@@ -548,7 +572,7 @@ def _rule(args: argparse.Namespace) -> int:
             print(f"# {rule.code} {rule.name}\n")
             print(f"{rule.summary}\n")
             print(f"级别：{rule.severity}　适用年代：{_eras_text(rule)}　来源：{source}\n")
-            print(rule.documentation())
+            print(rule.documentation("en" if args.english else "zh"))
             if rule.options_schema:
                 print("\n## 设置项（rule-options）\n")
                 for key, option in rule.options_schema.items():

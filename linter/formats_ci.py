@@ -43,7 +43,8 @@ def _rule_descriptor(code: str, diagnostic: Diagnostic) -> dict[str, Any]:
         documentation = rule.documentation()
         descriptor.update({
             "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": _section(documentation, "What it does") or rule.summary},
+            "fullDescription": {"text": _section(documentation, "检查内容") or _section(documentation, "What it does")
+                                or rule.summary},
             "help": {"text": documentation, "markdown": documentation},
             "defaultConfiguration": {"level": _SARIF_LEVELS.get(rule.severity, "warning")},
             "properties": {"provenance": rule.provenance},

@@ -97,6 +97,13 @@ class Rule:
         """Judges a report against one era's template (so needs to know the era)."""
         return ANY_ERA not in cls.eras and not set(ALL_ERAS) <= set(cls.eras)
 
+    #: The documentation in Chinese, for people (检查内容 / 为什么要检查 / 示例); the
+    #: docstring is the English original, for developers.
+    documentation_zh: ClassVar[str] = ""
+
     @classmethod
-    def documentation(cls) -> str:
+    def documentation(cls, language: str = "zh") -> str:
+        """The rule's documentation: Chinese where it has one, else the English docstring."""
+        if language == "zh" and cls.documentation_zh.strip():
+            return inspect.cleandoc(cls.documentation_zh)
         return inspect.cleandoc(cls.__doc__ or "")

@@ -30,6 +30,17 @@ class NotAnAnnualReport(Rule):
     name = "not-an-annual-report"
     severity = "error"
     summary = "无法识别为政府信息公开工作年度报告"
+    documentation_zh = """## 检查内容
+    检出没有任何内容表明其为政府信息公开工作年度报告的文件：没有指明是年度报告的标题，没有模板规定的任何部分标题（`一、总体情况` …），也没有模板的任何统计表格。
+
+    ## 为什么要检查
+    其他规则按报告所属时期的模板（国办公开办函〔2019〕60号、〔2021〕30号）对报告作出判断。用于其他文件，只会产生无意义的提示，因此该文件只给出这一条检查结果，其他规则均不运行。
+
+    ## 示例
+    不通过：存放在报告文件夹中的一份会议通知。
+
+    通过：任何带有年度报告标题、部分标题或统计表格的文件。
+    """
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         if not is_report(report):

@@ -19,7 +19,7 @@ class PerfunctoryPart5(Rule):
     """## What it does
     Reports part 五 (`五、存在的主要问题及改进情况`) of a 2019/2021 report when
     it is empty, says only `无` (or 暂无, 没有…), is a single sentence, or is
-    shorter than `min-chars` characters (default 40, spaces not counted).
+    shorter than `min-chars` characters (default 40, punctuation and spaces not counted).
     Option: `min-chars` (integer).
 
     ## Why is this bad?
@@ -46,6 +46,21 @@ class PerfunctoryPart5(Rule):
     eras = ("2019", "2021")
     summary = "第五部分（存在的主要问题及改进情况）为空或过于简单"
     options_schema = {"min-chars": Option(40, "第五部分少于这么多字（不计标点和空白）即视为过于简单", 1, 10_000)}
+    documentation_zh = """## 检查内容
+    检出2019/2021年格式报告的第五部分（`五、存在的主要问题及改进情况`）为空、只写 `无`（或暂无、没有……）、只有一句话，或短于 `min-chars` 个字（默认 40，不计标点和空白）的情形。选项：`min-chars`（整数）。
+
+    ## 为什么要检查
+    条例第五十条要求每份报告说明工作中存在的主要问题及改进情况。国办公开办函〔2019〕60号和〔2021〕30号要求写出具体内容，并将"内容雷同、敷衍塞责"列为需要纠正的问题；2021年的通知还禁止本部分年年雷同。`无` 这样一行字或一句套话，等于什么也没有报告。
+
+    ## 示例
+    不通过（警告）：
+    ```
+    五、存在的主要问题及改进情况
+    无。
+    ```
+
+    通过：第五部分用若干句话写明本年度发现的问题，以及已采取或计划采取的措施。
+    """
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         part = report.context.parts.get(5)

@@ -32,6 +32,17 @@ class LongOverview(Rule):
     eras = ("2021",)
     summary = "第一部分（总体情况）超过约一千字"
     options_schema = {"max-chars": Option(1000, "第一部分超过这么多字（不计空白）即提示", 1, 1_000_000)}
+    documentation_zh = """## 检查内容
+    检出2021年格式报告的第一部分（`一、总体情况`）文字超过 `max-chars` 个字（默认 1000；不计空格和表格）的情形。选项：`max-chars`（整数）。
+
+    ## 为什么要检查
+    国办公开办函〔2021〕30号要求第一部分概述主动公开、依申请公开、政府信息管理、平台建设和监督保障情况，"篇幅原则上不超过一千字"。这一限制是原则性要求，不是法律规定，因此仅作为提示信号。
+
+    ## 示例
+    予以提示（提示级别）：第一部分长达 1 300 字，罗列了全年的每一条新闻动态。
+
+    不提示：第一部分为 800 字。
+    """
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         part = report.context.parts.get(1)

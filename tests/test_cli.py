@@ -126,3 +126,19 @@ def test_pre_commit_hook_definition():
         assert re.search(hook["files"], name), name
     for name in ("e.png", "f.py", "g.txt.bak"):
         assert not re.search(hook["files"], name), name
+
+
+def test_help_and_usage_errors_are_in_chinese():
+    top = run("--help")
+    assert top.returncode == 0 and "用法：xxgk-lint" in top.stdout.decode() and "检查报告" in top.stdout.decode()
+    sub = run("check", "--help").stdout.decode()
+    assert "选项" in sub and "输出格式" in sub and "show this help" not in sub
+    wrong = run("check", "--jobs", "x")
+    err = wrong.stderr.decode()
+    assert wrong.returncode == 2 and err.count("\n") == 1 and "不是有效的整数" in err and "xxgk-lint check --help" in err
+
+
+def test_rule_documentation_in_chinese_and_english(seeds_dir):
+    chinese = run("rule", "ARI001").stdout.decode()
+    english = run("rule", "ARI001", "--english").stdout.decode()
+    assert "## 检查内容" in chinese and "## What it does" in english

@@ -24,11 +24,20 @@ def test_all_compliance_rules_are_registered():
 
 def test_every_rule_documents_itself_in_three_parts():
     for rule in MINE:
-        doc = rule.documentation()
+        doc = rule.documentation("en")
         for part in ("## What it does", "## Why is this bad?", "## Example"):
             assert part in doc, (rule.code, part)
         assert any(source in doc for source in ("条例", "国办公开办函")), rule.code
         assert rule.severity in ("error", "warning", "info") and rule.summary
+
+
+def test_every_built_in_rule_is_documented_in_chinese_too():
+    import linter.rules as R
+
+    for rule in R.RULES:
+        doc = rule.documentation("zh")
+        assert all(part in doc for part in ("## 检查内容", "## 为什么要检查", "## 示例")), rule.code
+        assert rule.code in {r.code for r in R.RULES} and doc != rule.documentation("en")
 
 
 def test_no_internal_error_on_any_real_report(seeds_dir, corpus_dir):
