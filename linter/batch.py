@@ -22,7 +22,7 @@ import time
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from .engine import FileResult, internal_error, limit_exceeded, progress
 
@@ -116,11 +116,23 @@ def lint_serial(paths: list[str], lint: Callable[[str], FileResult],
     return [check_bounded(path, lint, budget_of(path)) for path in paths]
 
 
+def _identity(result: FileResult) -> FileResult:
+    return result
+
+
+class Stop:
+    """Set by the caller (a Ctrl-C handler) to end a stream early: the files
+    already handed out finish, nothing new starts."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+
 # ---------------------------------------------------------------------------
 # worker processes
 
 
-def _serve(connection, lint, budget_of) -> None:
+def _serve(connection, lint, budget_of, finish) -> None:
     """A worker: check the paths it is sent, one at a time, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
     while True:
@@ -131,7 +143,7 @@ def _serve(connection, lint, budget_of) -> None:
         if task is None:
             return
         index, path = task
-        connection.send((index, check_bounded(path, lint, budget_of(path))))
+        connection.send((index, finish(check_bounded(path, lint, budget_of(path)))))
 
 
 #: Files sent ahead to each worker, so that it never waits for the supervisor.
@@ -139,9 +151,9 @@ IN_FLIGHT = 2
 
 
 class _Worker:
-    def __init__(self, context, lint, budget_of) -> None:
+    def __init__(self, context, lint, budget_of, finish) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, lint, budget_of), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, lint, budget_of, finish), daemon=True)
         self.process.start()
         child.close()
         self.tasks: deque[tuple[int, str, float]] = deque()  # (index, path, seconds); the first is running
@@ -179,22 +191,47 @@ class _Worker:
 def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of: Callable[[str], Budget],
                   jobs: int) -> list[FileResult]:
     """Check the paths in ``jobs`` supervised workers; results in the order of ``paths``."""
+    return list(lint_ordered(paths, lint, budget_of, jobs))
+
+
+def lint_ordered(paths: list[str], lint: Callable[[str], FileResult], budget_of: Callable[[str], Budget],
+                 jobs: int, finish: Callable[[FileResult], Any] = _identity, stop: Stop | None = None) -> Iterator[Any]:
+    """``finish(result)`` of every path, in the order of ``paths``, each as soon as
+    it and all before it are done (a stream: nothing is held but the few results
+    that finished ahead of their turn). ``finish`` runs in the worker, so that what
+    crosses the pipe is only what the caller needs (an output line, a few counts).
+    With ``jobs`` ≤ 1 the files are checked here, one after the other.
+
+    When ``stop`` is requested the stream ends after the files in progress, in
+    order: the caller has a complete prefix of ``paths``."""
+    stop = stop or Stop()
+    if jobs <= 1:
+        for path in paths:
+            if stop.requested:
+                return
+            yield finish(check_bounded(path, lint, budget_of(path)))
+        return
     import multiprocessing
     from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    results: list[FileResult | None] = [None] * len(paths)
+    ahead: dict[int, Any] = {}  # finished before their turn
+    turn = 0  # the index to yield next
     pending = deque(enumerate(paths))
-    workers = [_Worker(context, lint, budget_of) for _ in range(min(jobs, len(paths)))]
+    workers = [_Worker(context, lint, budget_of, finish) for _ in range(min(jobs, len(paths)))]
     try:
-        while pending or any(w.tasks for w in workers):
+        while turn < len(paths):
+            if stop.requested:
+                pending.clear()
+                if not any(w.tasks for w in workers):
+                    return
             for worker in workers:
                 while len(worker.tasks) < IN_FLIGHT and pending:
                     index, path = pending.popleft()
                     worker.give(index, path, budget_of(path).seconds)
             busy = [w for w in workers if w.tasks]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout))
+            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], min(timeout, 0.5)))
             for k, worker in enumerate(workers):
                 if not worker.tasks:
                     continue
@@ -202,17 +239,21 @@ def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of
                 if not ended and time.monotonic() < worker.deadline:
                     continue
                 received, gone = worker.results()
-                for index, result in received:
-                    results[index] = result
+                ahead.update(received)
                 alive = not gone and worker.process.is_alive()
                 if alive and (not worker.tasks or time.monotonic() < worker.deadline):
                     continue
                 if worker.tasks:  # died or stuck: the running file gets a record, the rest go back
                     index, path, _ = worker.tasks.popleft()
-                    results[index] = _lost(worker, path, budget_of(path), ended)
+                    ahead[index] = finish(_lost(worker, path, budget_of(path), ended))
                     pending.extendleft((i, p) for i, p, _ in reversed(worker.tasks))
                 worker.stop()
-                workers[k] = _Worker(context, lint, budget_of)
+                workers[k] = _Worker(context, lint, budget_of, finish)
+            while turn in ahead:
+                yield ahead.pop(turn)
+                turn += 1
+            if stop.requested and turn not in ahead and not any(w.tasks for w in workers):
+                return
     finally:
         for worker in workers:
             try:
@@ -220,7 +261,6 @@ def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of
             except OSError:
                 pass
             worker.stop()
-    return results  # type: ignore[return-value]
 
 
 def _lost(worker: _Worker, path: str, budget: Budget, ended: bool) -> FileResult:

@@ -24,14 +24,48 @@ SCHEMA = "xxgk-lint.report/1"
 _SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def summary(results: list[FileResult]) -> dict[str, int]:
-    checked = [r for r in results if r.skipped is None]
-    counts = {"files": len(checked), "errors": 0, "warnings": 0, "infos": 0,
-              "skipped": len(results) - len(checked)}
-    for result in checked:
-        for diagnostic in result.diagnostics:
-            counts[diagnostic.severity + "s"] += 1
+class Tally:
+    """The run's counts, kept as files stream past (nothing else is held)."""
+
+    def __init__(self) -> None:
+        self.files = self.errors = self.warnings = self.infos = self.with_findings = 0
+        self.crashed = 0
+        self.skipped: dict[str, int] = {}  # reason -> files
+
+    @staticmethod
+    def of(result: FileResult) -> tuple:
+        """What one file adds, small enough to cross a pipe: (skipped reason, errors, warnings, infos, crashed)."""
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for d in result.diagnostics:
+            counts[d.severity] = counts.get(d.severity, 0) + 1
+        return result.skipped, counts["error"], counts["warning"], counts["info"], result.crashed
+
+    def add(self, counts: tuple) -> None:
+        skipped, errors, warnings, infos, crashed = counts
+        if skipped is not None:
+            self.skipped[skipped] = self.skipped.get(skipped, 0) + 1
+            return
+        self.files += 1
+        self.errors += errors
+        self.warnings += warnings
+        self.infos += infos
+        self.with_findings += bool(errors or warnings or infos)
+        self.crashed += bool(crashed)
+
+    def summary(self) -> dict[str, int]:
+        return {"files": self.files, "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
+                "skipped": sum(self.skipped.values())}
+
+
+def tally(results: list[FileResult]) -> Tally:
+    counts = Tally()
+    for result in results:
+        counts.add(Tally.of(result))
     return counts
+
+
+def summary(results: list[FileResult]) -> dict[str, int]:
+    return tally(results).summary()
 
 
 def where(path: str, d: Diagnostic) -> str:
@@ -41,37 +75,36 @@ def where(path: str, d: Diagnostic) -> str:
     return f"{printable_path(path)}:{page}{d.span.line}:{d.span.column}"
 
 
-def format_text(results: list[FileResult], verbose: bool = False) -> str:
+def text_lines(result: FileResult, verbose: bool = False) -> str:
+    """One file's lines of the text format."""
+    if result.skipped is not None:
+        return f"{printable_path(result.path)}: 已跳过：{result.skipped}\n" if verbose else ""
+    return "".join(f"{where(result.path, d)}: {d.severity} {d.code} {d.message}\n" for d in result.diagnostics)
+
+
+def text_summary(counts: Tally, verbose: bool = False, interrupted: bool = False) -> str:
     lines = []
-    skipped = [r for r in results if r.skipped is not None]
-    for result in results:
-        if result.skipped is not None:
-            if verbose:
-                lines.append(f"{printable_path(result.path)}: 已跳过：{result.skipped}")
-            continue
-        for d in result.diagnostics:
-            lines.append(f"{where(result.path, d)}: {d.severity} {d.code} {d.message}")
-    counts = summary(results)
-    total = counts["errors"] + counts["warnings"] + counts["infos"]
-    with_findings = sum(1 for r in results if r.diagnostics and r.skipped is None)
+    if interrupted:
+        lines.append(f"检查已中断：以上是已完成的 {counts.files + sum(counts.skipped.values())} 个文件的结果。")
+    total = counts.errors + counts.warnings + counts.infos
     if total:
         lines.append(
-            f"发现 {total} 个问题（错误 {counts['errors']}，警告 {counts['warnings']}，提示 {counts['infos']}），"
-            f"共检查 {counts['files']} 个文件，其中 {with_findings} 个文件有问题。"
+            f"发现 {total} 个问题（错误 {counts.errors}，警告 {counts.warnings}，提示 {counts.infos}），"
+            f"共检查 {counts.files} 个文件，其中 {counts.with_findings} 个文件有问题。"
         )
     else:
-        lines.append(f"共检查 {counts['files']} 个文件，未发现问题。")
+        lines.append(f"共检查 {counts.files} 个文件，未发现问题。")
+    skipped = sum(counts.skipped.values())
     if skipped:
         hint = "" if verbose else "（--verbose 列出）"
-        lines.append(f"另有 {len(skipped)} 个文件不是报告，已跳过{hint}：{_kinds(skipped)}。")
+        kinds = "；".join(f"{reason} {n} 个" for reason, n in
+                         sorted(counts.skipped.items(), key=lambda item: -item[1])[:5])
+        lines.append(f"另有 {skipped} 个文件不是报告，已跳过{hint}：{kinds}。")
     return "\n".join(lines) + "\n"
 
 
-def _kinds(skipped: list[FileResult]) -> str:
-    from collections import Counter
-
-    counts = Counter(r.skipped for r in skipped)
-    return "；".join(f"{reason} {n} 个" for reason, n in counts.most_common(5))
+def format_text(results: list[FileResult], verbose: bool = False) -> str:
+    return "".join(text_lines(result, verbose) for result in results) + text_summary(tally(results), verbose)
 
 
 def _diagnostic_json(d: Diagnostic) -> dict:
@@ -127,18 +160,92 @@ def file_json(result: FileResult) -> dict:
 
 
 def format_json(results: list[FileResult]) -> str:
-    document = {
-        "schema": SCHEMA,
-        "tool": {"name": "xxgk-lint", "version": __version__},
-        "files": [file_json(result) for result in results],
-        "summary": summary(results),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2, default=json_default) + "\n"
+    stream = JsonStream()
+    return stream.head() + "".join(stream.place(stream.file(result)) for result in results) + stream.tail(tally(results))
 
 
 def format_json_lines(results: list[FileResult]) -> str:
-    return "".join(json.dumps(file_json(result), ensure_ascii=False, default=json_default) + "\n"
-                   for result in results)
+    return "".join(json_line(result) for result in results)
+
+
+def json_line(result: FileResult) -> str:
+    return json.dumps(file_json(result), ensure_ascii=False, default=json_default) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Streams: the formats that can be written file by file as a batch goes, so
+# that a run over 100,000 reports holds nothing but its counts. ``file`` runs in
+# the worker process; the text it returns is all that crosses the pipe.
+
+
+class Stream:
+    def head(self) -> str:
+        return ""
+
+    def file(self, result: FileResult) -> str:
+        """One file's text (in the worker)."""
+        raise NotImplementedError
+
+    def place(self, chunk: str) -> str:
+        """That text as it is written, in order (here: separators go in)."""
+        return chunk
+
+    def tail(self, counts: Tally, interrupted: bool = False) -> str:
+        return ""
+
+
+class TextStream(Stream):
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+
+    def file(self, result: FileResult) -> str:
+        return text_lines(result, self.verbose)
+
+    def tail(self, counts: Tally, interrupted: bool = False) -> str:
+        return text_summary(counts, self.verbose, interrupted)
+
+
+class JsonLinesStream(Stream):
+    def file(self, result: FileResult) -> str:
+        return json_line(result)
+
+
+class JsonStream(Stream):
+    """Byte for byte what ``json.dumps(document, indent=2)`` would print, a file at a time;
+    an interrupted run still ends in a valid document (``summary.interrupted``)."""
+
+    def __init__(self) -> None:
+        self.first = True
+
+    def head(self) -> str:
+        tool = json.dumps({"name": "xxgk-lint", "version": __version__}, ensure_ascii=False, indent=2)
+        return f'{{\n  "schema": "{SCHEMA}",\n  "tool": {_indent(tool)},\n  "files": ['
+
+    def file(self, result: FileResult) -> str:
+        return _indent(json.dumps(file_json(result), ensure_ascii=False, indent=2, default=json_default), 4)
+
+    def tail(self, counts: Tally, interrupted: bool = False) -> str:
+        document = counts.summary()
+        if interrupted:
+            document["interrupted"] = True
+        close = "\n  ]" if not self.first else "]"
+        return f'{close},\n  "summary": {_indent(json.dumps(document, indent=2))}\n}}\n'
+
+    def place(self, chunk: str) -> str:
+        separator = "\n    " if self.first else ",\n    "
+        self.first = False
+        return separator + chunk
+
+
+def _indent(text: str, by: int = 2) -> str:
+    return text.replace("\n", "\n" + " " * by)
+
+
+STREAMS: dict[str, Callable[..., Stream]] = {
+    "text": TextStream,
+    "json": JsonStream,
+    "json-lines": JsonLinesStream,
+}
 
 
 def _ci(name: str) -> Callable[[list[FileResult]], str]:
