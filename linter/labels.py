@@ -42,9 +42,14 @@ def normalize(text: str) -> str:
 UNNUMBERED = re.compile(r"^(?:其中:?)?(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
 
 
+_KEPT_RUN = re.compile("[^" + re.escape(DELETED) + "]+")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """:func:`normalize` plus, for each character kept, its index in ``text``."""
-    index = [i for i, ch in enumerate(text) if ch not in DELETED]
+    index: list[int] = []
+    for run in _KEPT_RUN.finditer(text):  # runs, not characters: crawler lines are long
+        index.extend(range(run.start(), run.end()))
     return normalize(text), index
 
 

@@ -70,29 +70,28 @@ def _scan(text: str) -> list[Token]:
     """The grammar's tokens; a sentence without a number is one STOP (nothing
     in it is read), and neighbouring words are one WORD."""
     _, anywhere, after_number = _grammar()
-    tokens: list[Token] = []
+    spans: list[list] = []  # [type, start, end]: Tokens are made once, at the end (merging words is the common case)
     for sentence in _SENTENCE.finditer(text):
-        if not sentence.group(0):
+        start, stop = sentence.span()
+        if start == stop:
             continue
-        if not _NUMERIC.search(sentence.group(0)):
-            end = sentence.end()
-            tokens.append(Token("STOP", text[end - 1:end], start_pos=end - 1, end_pos=end))
+        if not _NUMERIC.search(text, start, stop):
+            spans.append(["STOP", stop - 1, stop])
             continue
-        pos = sentence.start()
-        while pos < sentence.end():
-            pattern = after_number if tokens and tokens[-1].type == "NUM" else anywhere
-            match = pattern.match(text, pos, sentence.end())
+        pos = start
+        while pos < stop:
+            pattern = after_number if spans and spans[-1][0] == "NUM" else anywhere
+            match = pattern.match(text, pos, stop)
             if match is None or match.end() == pos:
                 break
             kind = match.lastgroup or "WORD"
-            if kind == "WORD" and tokens and tokens[-1].type == "WORD" and tokens[-1].end_pos == pos:
-                last = tokens[-1]
-                tokens[-1] = Token("WORD", text[last.start_pos:match.end()], start_pos=last.start_pos,
-                                   end_pos=match.end())
+            end = match.end()
+            if kind == "WORD" and spans and spans[-1][0] == "WORD" and spans[-1][2] == pos:
+                spans[-1][2] = end
             else:
-                tokens.append(Token(kind, match.group(0), start_pos=pos, end_pos=match.end()))
-            pos = match.end()
-    return tokens
+                spans.append([kind, pos, end])
+            pos = end
+    return [Token(kind, text[start:end], start_pos=start, end_pos=end) for kind, start, end in spans]
 
 
 # ---------------------------------------------------------------------------
