@@ -11,6 +11,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
+from functools import partial
+from typing import Iterator
 
 from . import __version__
 from .errors import os_error_text
@@ -98,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="直接修正可安全修正的问题（标签、标题的错别字；仅限文本、Markdown、网页文件），并报告其余问题")
     check.add_argument("--statistics", action="store_true", help="按规则统计问题数量，而不列出每个问题")
     check.add_argument("--verbose", "-v", action="store_true", help="文本输出中列出被跳过的文件")
+    check.add_argument("--quiet", "-q", action="store_true", help="不显示进度条（进度条只在标准错误是终端时显示）")
     check.add_argument("--skip-non-reports", action="store_true",
                        help="明显不是年度报告的文件（没有报告标题、部分标题或统计表，如 README）记为跳过而不报错"
                             "（pre-commit 钩子使用）；无法读取的报告仍然报错")
@@ -127,6 +131,22 @@ def _parser() -> argparse.ArgumentParser:
     test = commands.add_parser("test", help="运行 YAML 规则包中的内置测试")
     test.add_argument("packs", nargs="+", metavar="PACK", help="规则包文件或目录")
 
+    audit = commands.add_parser(
+        "audit", help="审核一个地区的全部报告：缺报单位、跨年度核对、重复内容，输出表格和 HTML 审核报告",
+        description="审核一个地区的全部报告：逐份检查，按单位和地区汇总，对照名单找出缺报单位，"
+                    "核对相邻年度的数字和重复内容，输出 findings.jsonl、findings.csv、units.csv、audit.xlsx 和 audit.html。")
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="报告所在的目录或文件（子目录名即地区，年度目录不计）")
+    audit.add_argument("--output-dir", "-o", required=True, metavar="OUT", help="结果目录")
+    audit.add_argument("--roster", metavar="FILE", help="单位名单（CSV 或 XLSX：单位、地区、类型、层级、上级、别名）")
+    audit.add_argument("--year", type=int, metavar="YEAR", help="审核年度（默认：多数报告的年度）")
+    audit.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local：本机多进程（默认）；dask：dask.distributed 集群")
+    audit.add_argument("--scheduler", metavar="ADDRESS", help="dask 调度器地址（如 tcp://10.0.0.1:8786）；默认启动本机集群")
+    audit.add_argument("--resume", action="store_true", help="从 OUT 中已有的结果继续（中断后使用）")
+    audit.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="进程数（默认：每核一个）")
+    audit.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    _config_options(audit)
+
     commands.add_parser("server", help="编辑器用的语言服务器（LSP，经标准输入输出）：实时提示、快速修正、规则说明")
 
     config = commands.add_parser("config", help="配置相关命令")
@@ -144,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
     parser = _parser()
     args = parser.parse_args(argv)
-    commands = {"check": _check, "parse": _parse, "extract": _extract, "eras": _eras, "rules": _rules,
+    commands = {"check": _check, "audit": _audit, "parse": _parse, "extract": _extract, "eras": _eras, "rules": _rules,
                 "rule": _rule, "test": _test_packs, "config": _config, "server": _server}
     if args.command not in commands:
         parser.print_help(sys.stderr)
@@ -260,10 +280,12 @@ def _key_value(item: str, flag: str) -> tuple[str, object]:
 def _validate(settings_list) -> None:
     """Load every rule pack and check every selector names a rule (else exit 2)."""
     from .config import specificity
+    from .crossreport import cross_rules
     from .engine import active_rules
+    from .plugins import registry
 
     for settings in settings_list:
-        rules = active_rules(settings)
+        rules = active_rules(settings) + cross_rules(list(registry().rules.values()))
         seen: dict[str, type] = {}
         for rule in rules:
             for mark in (rule.code, rule.name):
@@ -324,18 +346,27 @@ def _check(args: argparse.Namespace) -> int:
         raise _UsageError("--stdin-filename 只在从标准输入读取报告（路径写作 -）时使用")
     stdin_name = args.stdin_filename or "-"
     _validate({id(s): s for s in map(resolver.for_path, files + ([stdin_name] if stdin else []))}.values())
-    results = []
+    # One list in output order (by path), so that every format can be written as files finish.
+    entries = sorted(files + [path for path, _ in skipped])
+    not_reports = dict(skipped)
+    stdin_result = None
     if stdin:
         from .batch import Budget, check_bounded
 
         data = sys.stdin.buffer.read()
         settings = resolver.for_path(stdin_name)
-        results.append(check_bounded(stdin_name, lambda name: lint_bytes(data, name, None, settings),
-                                     Budget.of(settings)))
-    results += _lint_files(files, args.jobs, resolver)
-    results += [FileResult(path, skipped=reason) for path, reason in skipped]
-    if args.skip_non_reports:
-        results = [_skipped_if_not_a_report(result) for result in results]
+        stdin_result = check_bounded(stdin_name, lambda name: lint_bytes(data, name, None, settings),
+                                     Budget.of(settings))
+    whole_run = args.fix or args.baseline or args.write_baseline or args.statistics
+    stream_of = _streams().get(args.format)
+    if stream_of is not None and not whole_run:
+        return _check_streaming(args, stream_of, entries, not_reports, stdin_result, resolver)
+    results = [] if stdin_result is None else [_post(stdin_result, args.skip_non_reports)]
+    with _Interruptible() as stop:
+        results += _lint_entries(entries, not_reports, args, resolver,
+                                 partial(_post, skip_non_reports=args.skip_non_reports), stop)
+    if stop.requested:
+        raise KeyboardInterrupt
     if args.fix:
         _fix(results)
     results.sort(key=lambda result: result.path)
@@ -358,6 +389,69 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero or args.write_baseline:
         return 0
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
+
+
+def _streams() -> dict:
+    """The built-in formats that can be written as files finish (plugins' formats
+    get the whole run, as the hook promises)."""
+    from .output import STREAMS
+
+    return STREAMS
+
+
+def _post(result, skip_non_reports: bool):
+    return _skipped_if_not_a_report(result) if skip_non_reports else result
+
+
+def _streamed_file(result, stream, skip_non_reports: bool) -> tuple:
+    """In the worker: what crosses the pipe for one file — its text and its counts."""
+    from .output import Tally
+
+    result = _post(result, skip_non_reports)
+    return stream.file(result), Tally.of(result)
+
+
+def _check_streaming(args, stream_of, entries: list[str], not_reports: dict, stdin_result, resolver) -> int:
+    """Write each file's output as soon as it and every file before it are done;
+    hold nothing but the counts. Ctrl-C ends the run after the files in
+    progress, with the output valid for every file written."""
+    from .output import Tally
+
+    stream = stream_of(verbose=args.verbose) if args.format == "text" else stream_of()
+    counts = Tally()
+    finish = partial(_streamed_file, stream=stream, skip_non_reports=args.skip_non_reports)
+    with _output(args.output_file) as out, _Interruptible() as stop:
+        out.write(stream.head())
+        if stdin_result is not None:
+            chunk, tally = finish(stdin_result)
+            out.write(stream.place(chunk))
+            counts.add(tally)
+        with _Progress(len(entries), args) as progress:
+            for chunk, tally in _lint_entries(entries, not_reports, args, resolver, finish, stop):
+                out.write(stream.place(chunk))
+                counts.add(tally)
+                progress.update(tally)
+        out.write(stream.tail(counts, interrupted=stop.requested))
+    if stop.requested:
+        print(f"xxgk-lint: 已中断：已完成 {counts.files + sum(counts.skipped.values())}/{len(entries)} 个文件，"
+              f"输出只含这些文件", file=sys.stderr)
+        return 130
+    if counts.crashed:
+        return 2
+    if args.exit_zero:
+        return 0
+    return 1 if counts.errors else 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import run_audit
+
+    _warn_plugins()
+    if args.scheduler and args.engine != "dask":
+        raise _UsageError("--scheduler 只与 --engine dask 一起使用")
+    resolver = _resolver(args)
+    _validate([resolver.for_path(args.paths[0])])
+    return run_audit(args, resolver)
 
 
 def _fix(results: list) -> None:
@@ -412,28 +506,40 @@ def _lint_one(path: str, resolver) -> object:
     return lint_path(path, None, resolver.for_path(path))
 
 
+def _lint_entry(path: str, not_reports: dict, resolver) -> object:
+    """A file to check, or the record of one that is not a report (no work)."""
+    from .engine import FileResult
+
+    skipped = not_reports.get(path)
+    return FileResult(path, skipped=skipped) if skipped is not None else _lint_one(path, resolver)
+
+
 def _budget_of(path: str, resolver) -> object:
     from .batch import Budget
 
     return Budget.of(resolver.for_path(path))
 
 
-def _lint_files(files: list[str], jobs: int, resolver) -> list:
-    """Each file under its budget; many files in supervised worker processes
-    (a few run here: starting workers would cost more than it saves)."""
-    from functools import partial
-
-    from .batch import lint_parallel, lint_serial
-
-    lint = partial(_lint_one, resolver=resolver)
-    budget_of = partial(_budget_of, resolver=resolver)
+def workers_for(jobs: int, files: int) -> int:
+    """Worker processes for ``--jobs`` (0: one per core) and this many files to check."""
     cores = os.cpu_count() or 1
     if jobs < 0:
         raise _UsageError(f"--jobs 应为 0（每核一个）或正整数，而不是 {jobs}")
-    workers = min(jobs or cores, 4 * cores)  # more would only thrash
-    if workers <= 1 or len(files) < 16:
-        return lint_serial(files, lint, budget_of)
-    return lint_parallel(files, lint, budget_of, workers)
+    if files < 16:
+        return 1  # starting workers would cost more than it saves
+    return min(jobs or cores, 4 * cores)  # more would only thrash
+
+
+def _lint_entries(entries: list[str], not_reports: dict, args, resolver, finish, stop) -> Iterator:
+    """``finish(result)`` for every entry, in order, each under its budget; many
+    files in supervised worker processes (a few run here: starting workers
+    would cost more than it saves)."""
+    from .batch import lint_ordered
+
+    workers = workers_for(args.jobs, len(entries) - len(not_reports))
+    lint = partial(_lint_entry, not_reports=not_reports, resolver=resolver)
+    budget_of = partial(_budget_of, resolver=resolver)
+    return lint_ordered(entries, lint, budget_of, workers, finish, stop)
 
 
 BASELINE_SCHEMA = "xxgk-lint.baseline/1"
@@ -496,6 +602,80 @@ def _write(output: str, path: str | None) -> None:
         os.replace(partial, path)
     except OSError as error:
         raise _UsageError(f"无法写入输出文件 {path}：{os_error_text(error)}") from None
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator:
+    """Where a streamed format goes: stdout, or a file written under a temporary
+    name and moved into place when the run ends (never half a line in FILE;
+    an interrupted run still leaves its valid output there)."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    partial_path = f"{path}.partial"
+    try:
+        handle = open(partial_path, "w", encoding="utf-8", errors="backslashreplace")
+    except OSError as error:
+        raise _UsageError(f"无法写入输出文件 {path}：{os_error_text(error)}") from None
+    try:
+        with handle:
+            yield handle
+        os.replace(partial_path, path)
+    except OSError as error:
+        raise _UsageError(f"无法写入输出文件 {path}：{os_error_text(error)}") from None
+
+
+class _Interruptible:
+    """Ctrl-C asks a batch to stop after the files in progress (``stop.requested``);
+    a second Ctrl-C stops at once."""
+
+    def __enter__(self):
+        import signal
+
+        from .batch import Stop
+
+        self.stop = Stop()
+        self.signal = signal
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._interrupt)
+        except ValueError:  # not the main thread (tests, an embedding program): no handler
+            self.previous = None
+        return self.stop
+
+    def _interrupt(self, signum, frame) -> None:  # noqa: ARG002 - signal handler signature
+        if self.stop.requested:
+            raise KeyboardInterrupt
+        self.stop.requested = True
+        print("\nxxgk-lint: 正在停止：等待进行中的文件完成（再按一次 Ctrl-C 立即退出）", file=sys.stderr)
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            self.signal.signal(self.signal.SIGINT, self.previous)
+
+
+class _Progress:
+    """A progress bar on stderr (files done, rate, time left) when stderr is a
+    terminal and the run is long enough to want one; nothing otherwise."""
+
+    def __init__(self, total: int, args) -> None:
+        self.bar = None
+        if total >= 50 and not getattr(args, "quiet", False) and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="份", desc="检查", file=sys.stderr, dynamic_ncols=True,
+                            mininterval=0.2, smoothing=0.05)
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def update(self, counts: tuple) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _statistics(results: list, format: str = "text") -> str:

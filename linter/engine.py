@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import structure
 from .ast import Problem, Report, Span
@@ -44,6 +44,8 @@ class FileResult:
     crashed: bool = False
     #: Why the file was not linted (not a report: a picture, a spreadsheet …); None when it was.
     skipped: str | None = None
+    #: What an observer of the run (the audit) gathered from the report; not output.
+    facts: dict | None = None
     #: How the file was read (Source.kind and Source.encoding), for --fix; not output.
     kind: str | None = None
     encoding: str | None = None
@@ -107,11 +109,12 @@ def _not_read(source: Source, note: str) -> Problem:
 
 
 def active_rules(settings: "Settings", extra_rules: Iterable[type] = ()) -> list[type]:
-    """Every rule the settings may run: plugins' (built-ins included), packs', extra."""
+    """Every per-file rule the settings may run: plugins' (built-ins included), packs', extra
+    (the rules across reports run in an audit, linter.crossreport)."""
     from .packs import load_pack
     from .plugins import registry
 
-    rules = list(registry().rules.values())
+    rules = [rule for rule in registry().rules.values() if getattr(rule, "scope", "report") == "report"]
     for pack in dict.fromkeys(os.path.normpath(p) for p in settings.rule_packs):  # a pack named twice counts once
         rules += load_pack(pack).rules
     return rules + list(extra_rules)
@@ -154,7 +157,13 @@ def _finish(diagnostics: list[Diagnostic], path: str, root: str | None = ".") ->
     return diagnostics
 
 
-def lint_source(source: Source, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
+#: Called with the source, the parsed report and the findings of each file linted;
+#: what it returns becomes ``FileResult.facts`` (the audit's facts, linter.facts).
+Observer = Callable[[Source, Report, list[Diagnostic]], dict]
+
+
+def lint_source(source: Source, era: str | None = None, settings: "Settings | None" = None,
+                observe: Observer | None = None) -> FileResult:
     result = FileResult(source.path, kind=source.kind, encoding=source.encoding)
     progress.stage = "解析"
     if era is None and settings is not None and settings.era != "auto":
@@ -173,6 +182,9 @@ def lint_source(source: Source, era: str | None = None, settings: "Settings | No
         _keep_applicable_fixes(source, result.diagnostics)
         result.crashed = any(d.code == "INT001" for d in result.diagnostics)
         result.skipped_identities = report.skipped_identities
+        if observe is not None:
+            progress.stage = "汇总"
+            result.facts = observe(source, report, result.diagnostics)
     except MemoryError:
         raise  # a resource limit (linter.batch), not our bug
     except Exception as error:  # our bug, not the user's: report it on this file and go on
@@ -201,16 +213,18 @@ def lint_bytes(data: bytes, path: str, era: str | None = None, settings: "Settin
     return _lint_read(lambda limits: read_bytes(data, path, limits), path, era, settings)
 
 
-def lint_path(path: str, era: str | None = None, settings: "Settings | None" = None) -> FileResult:
+def lint_path(path: str, era: str | None = None, settings: "Settings | None" = None,
+              observe: Observer | None = None) -> FileResult:
     """Lint a file, or a member of an archive named ``archive.zip!member.pdf``."""
     if ARCHIVE_MARK in path:
         archive, member = path.split(ARCHIVE_MARK, 1)
         return _lint_read(lambda limits: read_bytes(read_member(archive, member, limits), path, limits),
-                          path, era, settings)
-    return _lint_read(lambda limits: read_path(path, limits), path, era, settings)
+                          path, era, settings, observe)
+    return _lint_read(lambda limits: read_path(path, limits), path, era, settings, observe)
 
 
-def _lint_read(read, path: str, era: str | None, settings: "Settings | None") -> FileResult:
+def _lint_read(read, path: str, era: str | None, settings: "Settings | None",
+               observe: Observer | None = None) -> FileResult:
     """Read (PRS001 when the file cannot be read), then lint."""
     progress.stage = "读取文件"
     try:
@@ -221,7 +235,7 @@ def _lint_read(read, path: str, era: str | None, settings: "Settings | None") ->
         raise  # a resource limit (linter.batch), not our bug
     except Exception as error:  # a reader's bug (or a library's) costs this file only
         return FileResult(path, [internal_error(path, error)], crashed=True)
-    return lint_source(source, era, settings)
+    return lint_source(source, era, settings, observe)
 
 
 def _unreadable(path: str, error: UnreadableInput, root: str = ".") -> FileResult:

@@ -45,6 +45,16 @@ from .per004_incomplete_title import IncompleteTitle
 from .per005_stale_year import StaleYear
 from .fee001_missing_fee_statement import MissingFeeStatement
 from .fee002_fee_notice_link import FeeNoticeLink
+from .crs001_carry_over_mismatch import CarryOverMismatch
+from .crs002_stock_roll_forward import StockRollForward
+from .crs003_cumulative_break import CumulativeBreak
+from .crs004_copied_text import CopiedText
+from .crs005_identical_tables import IdenticalTables
+from .crs006_summary_vs_departments import SummaryVsDepartments
+from .crs007_report_for_other_year import WrongYear
+from .crs008_duplicate_report import DuplicateReport
+from .crs009_unit_not_on_roster import UnlistedUnit
+from .crs010_unit_not_identified import NoUnit
 
 RULES = (
     UnreadableInput,
@@ -85,6 +95,16 @@ RULES = (
     StaleYear,
     MissingFeeStatement,
     FeeNoticeLink,
+    CarryOverMismatch,
+    StockRollForward,
+    CumulativeBreak,
+    CopiedText,
+    IdenticalTables,
+    SummaryVsDepartments,
+    WrongYear,
+    DuplicateReport,
+    UnlistedUnit,
+    NoUnit,
 )
 
 
