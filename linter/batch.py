@@ -135,6 +135,10 @@ class Stop:
 def _serve(connection, lint, budget_of, finish) -> None:
     """A worker: check the paths it is sent, one at a time, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    # A worker forked while output streams holds a copy of the parent's unwritten
+    # output; multiprocessing flushes sys.stdout when the worker ends, which would
+    # write that copy a second time. The worker prints nothing: drop the copy.
+    sys.stdout = open(os.devnull, "w")
     while True:
         try:
             task = connection.recv()
@@ -158,12 +162,19 @@ class _Worker:
         child.close()
         self.tasks: deque[tuple[int, str, float]] = deque()  # (index, path, seconds); the first is running
         self.deadline = 0.0  # of the running task
+        self.broken = False  # its pipe refused a task: it is gone
 
-    def give(self, index: int, path: str, seconds: float) -> None:
+    def give(self, index: int, path: str, seconds: float) -> bool:
+        """Send a task; False when the worker is gone (the task was not taken)."""
+        try:
+            self.connection.send((index, path))
+        except OSError:  # (BrokenPipeError: killed since the last look)
+            self.broken = True
+            return False
         if not self.tasks:
             self.deadline = time.monotonic() + seconds + GRACE_SECONDS
         self.tasks.append((index, path, seconds))
-        self.connection.send((index, path))
+        return True
 
     def finished(self) -> None:
         self.tasks.popleft()
@@ -226,13 +237,18 @@ def lint_ordered(paths: list[str], lint: Callable[[str], FileResult], budget_of:
                 if not any(w.tasks for w in workers):
                     return
             for worker in workers:
-                while len(worker.tasks) < IN_FLIGHT and pending:
+                while len(worker.tasks) < IN_FLIGHT and pending and not worker.broken:
                     index, path = pending.popleft()
-                    worker.give(index, path, budget_of(path).seconds)
+                    if not worker.give(index, path, budget_of(path).seconds):
+                        pending.appendleft((index, path))
             busy = [w for w in workers if w.tasks]
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            timeout = max(0.0, min((w.deadline for w in busy), default=0.0) - time.monotonic())
             ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], min(timeout, 0.5)))
             for k, worker in enumerate(workers):
+                if worker.broken and not worker.tasks:  # died between tasks: nothing lost, replace it
+                    worker.stop()
+                    workers[k] = _Worker(context, lint, budget_of, finish)
+                    continue
                 if not worker.tasks:
                     continue
                 ended = worker.connection in ready or worker.process.sentinel in ready
