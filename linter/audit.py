@@ -326,17 +326,52 @@ def _for_year(identities: list, year: int | None, run: AuditRun) -> tuple[list, 
     return current, wrong
 
 
+#: The facts the checks across reports read (the rest of reports.jsonl is read again when needed).
+_KEPT_FACTS = ("agency", "kind", "level", "year", "era", "published", "title", "table_prints")
+
+
 def _load_states(out: str) -> list[dict]:
+    """Every report's state, held small: a national audit holds 100,000 of them.
+    The table cells stay compressed JSON until a rule asks for them (once or twice
+    a report); the paragraph prints are packed (linter.similarity)."""
     from .similarity import ParagraphPrints
 
     states = []
     for state in _complete_lines(os.path.join(out, REPORTS), skip_first=True):
         facts = state.get("facts")
         if facts is not None:
-            facts.pop("excerpts", None)  # (read again, file by file, when the outputs are written)
-            facts["paragraphs"] = ParagraphPrints(map(tuple, facts.get("paragraphs") or ()))  # ~600 bytes, not 5 KB
-        states.append(state)
+            kept = {key: facts.get(key) for key in _KEPT_FACTS}
+            kept["tables"] = PackedJSON(facts.get("tables") or {})
+            kept["paragraphs"] = ParagraphPrints(map(tuple, facts.get("paragraphs") or ()))
+            facts = kept
+        states.append({"path": state["path"], "region": state["region"], "facts": facts})
     return states
+
+
+class PackedJSON:
+    """A read-only mapping kept as zlib-compressed JSON and unpacked on each
+    lookup (a report's table cells: ~300 bytes instead of ~10 KB of objects)."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, value: dict) -> None:
+        import zlib
+
+        self._packed = zlib.compress(json.dumps(value, separators=(",", ":")).encode("ascii"), 1)
+
+    def _value(self) -> dict:
+        import zlib
+
+        return json.loads(zlib.decompress(self._packed))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._value().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._value()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._value()
 
 
 def _report_set(states: list[dict], matched, wrong: list[dict], roster) -> Any:

@@ -71,13 +71,20 @@ def report_facts(report: Report, text: str, diagnostics: list) -> dict[str, Any]
 
 #: Sentences about the report itself (what it contains, its period, where to find
 #: it, whom to ask): every year's report repeats them, and rightly so.
-_SELF_DESCRIPTION = re.compile(r"[^。！？；\n]*(?:本报告|本年度报告|年度报告由|报告包括|统计期限|电子版可在|如对本?报告)"
-                               r"[^。！？；\n]*[。！？；]?")
+_SELF_DESCRIPTION = re.compile(r"本报告|本年度报告|年度报告由|报告包括|统计期限|电子版可在|如对本?报告")
+_SENTENCE = re.compile(r"[^。！？；\r\n]*[。！？；\r\n]?")
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 
 def _without_self_description(text: str) -> str:
     """The paragraph with those sentences blanked (spaces keep every position)."""
-    return _SELF_DESCRIPTION.sub(lambda m: " " * len(m.group(0)), text)
+    if _SELF_DESCRIPTION.search(text) is None:
+        return text
+    pieces = []
+    for sentence in _SENTENCE.finditer(text):
+        piece = sentence.group(0)
+        pieces.append(_NOT_A_BREAK.sub(" ", piece) if _SELF_DESCRIPTION.search(piece) else piece)
+    return "".join(pieces)
 
 
 def _span(span) -> list[int] | None:
