@@ -72,7 +72,9 @@ def _bounded(budget: Budget) -> Iterator[None]:
     if timed:
         previous_handler = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, budget.seconds)
-    size = _address_space() if resource is not None else None
+    # Only the main thread may cap the process: elsewhere (a dask worker's task
+    # thread) the cap would hit the host's own threads, and its limits apply instead.
+    size = _address_space() if resource is not None and _main_thread() else None
     previous_limit = resource.getrlimit(resource.RLIMIT_AS) if size is not None else None
     if previous_limit is not None:
         cap = size + budget.memory_mb * 1024 * 1024

@@ -142,6 +142,17 @@ def test_resume_after_an_interruption_gives_the_same_result(audited, tmp_path):
     assert (again / "findings.jsonl").read_text(encoding="utf-8") == (out / "findings.jsonl").read_text(encoding="utf-8")
 
 
+def test_the_dask_engine_gives_byte_identical_results(audited, tmp_path):
+    pytest.importorskip("distributed")
+    _, tree, out = audited
+    on_dask = tmp_path / "dask"
+    code = main(["audit", str(tree), "--roster", str(write_roster(tmp_path)), "--output-dir", str(on_dask),
+                 "--engine", "dask", "--jobs", "2", "--quiet"])
+    assert code == 1
+    for name in ("findings.jsonl", "reports.jsonl", "units.csv", "findings.csv"):
+        assert (on_dask / name).read_bytes() == (out / name).read_bytes(), name
+
+
 # ---------------------------------------------------------------------------
 # Ctrl-C
 
