@@ -28,6 +28,8 @@ from datetime import datetime
 from functools import partial
 from typing import Any, Iterator
 
+from .errors import os_error_text
+
 FINDINGS = "findings.jsonl"
 REPORTS = "reports.jsonl"
 #: What ``reports.jsonl`` holds (its first line); a run with another state is not resumed.
@@ -43,7 +45,6 @@ class AuditRun:
     done: int = 0
     crashed: int = 0
     interrupted: bool = False
-    started: float = 0.0
     skipped: int = 0
     not_checked: int = 0
     #: path -> (errors, warnings, infos) of its own findings.
@@ -78,9 +79,7 @@ def _finish(result, regions: dict) -> tuple[str, str, dict]:
     counts = Tally.of(result)
     state = {"path": result.path, "region": regions.get(result.path, ""), "skipped": result.skipped,
              "counts": list(counts[1:4]), "crashed": result.crashed, "facts": result.facts}
-    brief = {key: state[key] for key in ("path", "skipped", "counts", "crashed")}
-    brief["facts"] = {} if result.facts is not None else None
-    return json_line(result), json.dumps(state, ensure_ascii=False) + "\n", brief
+    return json_line(result), json.dumps(state, ensure_ascii=False) + "\n", _brief(state)
 
 
 # ---------------------------------------------------------------------------
@@ -100,11 +99,13 @@ def run_audit(args, resolver) -> int:
     entries = sorted(files + [path for path, _ in skipped])
     if not files:
         raise _usage("未找到可检查的报告（.txt .md .html .pdf .docx 等）")
-    os.makedirs(args.output_dir, exist_ok=True)
-    run = AuditRun(args.output_dir, total=len(entries), started=_now(),
-                   roots={path: _root_of(path, roots) for path in entries})
+    run = AuditRun(args.output_dir, total=len(entries), roots={path: _root_of(path, roots) for path in entries})
     regions = {path: region_of(path, run.roots[path]) for path in entries}
-    done = _resume(run) if args.resume else _fresh(run)
+    try:
+        os.makedirs(args.output_dir, exist_ok=True)
+        done = _resume(run, set(entries)) if args.resume else _fresh(run)
+    except OSError as error:
+        raise _usage(f"无法写入结果目录 {args.output_dir}：{os_error_text(error)}") from None
     todo = [path for path in entries if path not in done]
     _stream(run, todo, dict(skipped), regions, resolver, args)
     if run.interrupted:
@@ -127,12 +128,6 @@ def _root_of(path: str, roots: list[str]) -> str:
     return os.path.dirname(path)
 
 
-def _now() -> float:
-    import time
-
-    return time.monotonic()
-
-
 def _fresh(run: AuditRun) -> set[str]:
     for name in (FINDINGS, REPORTS):
         with open(os.path.join(run.out, name), "w", encoding="utf-8") as handle:
@@ -141,23 +136,30 @@ def _fresh(run: AuditRun) -> set[str]:
     return set()
 
 
-def _resume(run: AuditRun) -> set[str]:
-    """The paths a previous run finished: those with a complete line in both
-    files. A line cut short by the interruption is dropped from both."""
+def _resume(run: AuditRun, entries: set[str]) -> set[str]:
+    """The paths of this run a previous one finished: those with a complete line
+    in both files. A line cut short by the interruption, and the files of the
+    previous run that this one does not have, are dropped from both."""
     findings, reports = (os.path.join(run.out, name) for name in (FINDINGS, REPORTS))
     if not (os.path.exists(findings) and os.path.exists(reports)):
         return _fresh(run)
     if _state_schema(reports) != STATE_SCHEMA:
         raise _usage(f"{reports} 不是本版本 xxgk-lint audit 的中间结果，无法继续（去掉 --resume 重新审核）")
-    in_reports = {state["path"]: state for state in _complete_lines(reports, skip_first=True)}
+    in_reports = {state["path"]: _brief(state) for state in _complete_lines(reports, skip_first=True)}
     in_findings = {record["path"] for record in _complete_lines(findings)}
-    done = in_findings & set(in_reports)
+    done = in_findings & set(in_reports) & entries
     _rewrite_keeping(findings, done, skip_first=False)
     _rewrite_keeping(reports, done, skip_first=True)
     for path in done:
-        state = in_reports[path]
-        _count(run, state)
+        _count(run, in_reports[path])
     return done
+
+
+def _brief(state: dict) -> dict:
+    """What the parent counts of a file (not its facts: a big run holds one per file)."""
+    brief = {key: state.get(key) for key in ("path", "skipped", "counts", "crashed")}
+    brief["facts"] = {} if state.get("facts") is not None else None
+    return brief
 
 
 def _state_schema(path: str) -> str | None:
@@ -212,8 +214,7 @@ def _count(run: AuditRun, state: dict) -> None:
 
 
 def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, resolver, args) -> None:
-    from .batch import lint_ordered
-    from .cli import _Interruptible, _Progress, workers_for
+    from .batch import Interruptible, Progress, lint_ordered, workers_for
 
     lint = partial(_audit_one, not_reports=not_reports, resolver=resolver)
     budget_of = partial(_budget_of, resolver=resolver)
@@ -221,7 +222,7 @@ def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, re
     workers = workers_for(args.jobs, len(todo))
     with open(os.path.join(run.out, FINDINGS), "a", encoding="utf-8", errors="surrogateescape") as findings, \
             open(os.path.join(run.out, REPORTS), "a", encoding="utf-8", errors="surrogateescape") as reports, \
-            _Interruptible() as stop, _Progress(len(todo), args) as progress:
+            Interruptible() as stop, Progress(len(todo), args.quiet) as progress:
         if args.engine == "dask":
             results = _dask_stream(todo, lint, budget_of, finish, args)
         else:
@@ -231,7 +232,7 @@ def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, re
                 findings.write(record)
                 reports.write(state)  # after its record: a path in reports.jsonl is complete in both
                 _count(run, brief)
-                progress.update(brief)
+                progress.advance()
                 if stop.requested and args.engine == "dask":
                     break
         finally:

@@ -131,6 +131,70 @@ class Stop:
 
 
 # ---------------------------------------------------------------------------
+# what a long run shows and how it stops
+
+
+def workers_for(jobs: int, files: int) -> int:
+    """Worker processes for ``--jobs`` (0: one per core) and this many files to check."""
+    cores = os.cpu_count() or 1
+    if jobs < 0:
+        from .errors import ConfigError
+
+        raise ConfigError(f"--jobs 应为 0（每核一个）或正整数，而不是 {jobs}")
+    if files < 16:
+        return 1  # starting workers would cost more than it saves
+    return min(jobs or cores, 4 * cores)  # more would only thrash
+
+
+class Interruptible:
+    """Ctrl-C asks a batch to stop after the files in progress (``stop.requested``);
+    a second Ctrl-C stops at once."""
+
+    def __enter__(self):
+        self.stop = Stop()
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._interrupt)
+        except ValueError:  # not the main thread (tests, an embedding program): no handler
+            self.previous = None
+        return self.stop
+
+    def _interrupt(self, signum, frame) -> None:  # noqa: ARG002 - signal handler signature
+        if self.stop.requested:
+            raise KeyboardInterrupt
+        self.stop.requested = True
+        print("\nxxgk-lint: 正在停止：等待进行中的文件完成（再按一次 Ctrl-C 立即退出）", file=sys.stderr)
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+class Progress:
+    """A progress bar on stderr (files done, rate, time left) when stderr is a
+    terminal and the run is long enough to want one; nothing otherwise."""
+
+    def __init__(self, total: int, quiet: bool = False) -> None:
+        self.bar = None
+        if total >= 50 and not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="份", desc="检查", file=sys.stderr, dynamic_ncols=True,
+                            mininterval=0.2, smoothing=0.05)
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def advance(self) -> None:
+        """One more file done."""
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# ---------------------------------------------------------------------------
 # worker processes
 
 

@@ -280,12 +280,10 @@ def _key_value(item: str, flag: str) -> tuple[str, object]:
 def _validate(settings_list) -> None:
     """Load every rule pack and check every selector names a rule (else exit 2)."""
     from .config import specificity
-    from .crossreport import cross_rules
-    from .engine import active_rules
-    from .plugins import registry
+    from .engine import every_rule
 
     for settings in settings_list:
-        rules = active_rules(settings) + cross_rules(list(registry().rules.values()))
+        rules = every_rule(settings)
         seen: dict[str, type] = {}
         for rule in rules:
             for mark in (rule.code, rule.name):
@@ -362,7 +360,9 @@ def _check(args: argparse.Namespace) -> int:
     if stream_of is not None and not whole_run:
         return _check_streaming(args, stream_of, entries, not_reports, stdin_result, resolver)
     results = [] if stdin_result is None else [_post(stdin_result, args.skip_non_reports)]
-    with _Interruptible() as stop:
+    from .batch import Interruptible
+
+    with Interruptible() as stop:
         results += _lint_entries(entries, not_reports, args, resolver,
                                  partial(_post, skip_non_reports=args.skip_non_reports), stop)
     if stop.requested:
@@ -415,22 +415,23 @@ def _check_streaming(args, stream_of, entries: list[str], not_reports: dict, std
     """Write each file's output as soon as it and every file before it are done;
     hold nothing but the counts. Ctrl-C ends the run after the files in
     progress, with the output valid for every file written."""
+    from .batch import Interruptible, Progress
     from .output import Tally
 
     stream = stream_of(verbose=args.verbose) if args.format == "text" else stream_of()
     counts = Tally()
     finish = partial(_streamed_file, stream=stream, skip_non_reports=args.skip_non_reports)
-    with _output(args.output_file) as out, _Interruptible() as stop:
+    with _output(args.output_file) as out, Interruptible() as stop:
         out.write(stream.head())
         if stdin_result is not None:
             chunk, tally = finish(stdin_result)
             out.write(stream.place(chunk))
             counts.add(tally)
-        with _Progress(len(entries), args) as progress:
+        with Progress(len(entries), args.quiet) as progress:
             for chunk, tally in _lint_entries(entries, not_reports, args, resolver, finish, stop):
                 out.write(stream.place(chunk))
                 counts.add(tally)
-                progress.update(tally)
+                progress.advance()
         out.write(stream.tail(counts, interrupted=stop.requested))
     if stop.requested:
         print(f"xxgk-lint: 已中断：已完成 {counts.files + sum(counts.skipped.values())}/{len(entries)} 个文件，"
@@ -520,21 +521,13 @@ def _budget_of(path: str, resolver) -> object:
     return Budget.of(resolver.for_path(path))
 
 
-def workers_for(jobs: int, files: int) -> int:
-    """Worker processes for ``--jobs`` (0: one per core) and this many files to check."""
-    cores = os.cpu_count() or 1
-    if jobs < 0:
-        raise _UsageError(f"--jobs 应为 0（每核一个）或正整数，而不是 {jobs}")
-    if files < 16:
-        return 1  # starting workers would cost more than it saves
-    return min(jobs or cores, 4 * cores)  # more would only thrash
-
-
 def _lint_entries(entries: list[str], not_reports: dict, args, resolver, finish, stop) -> Iterator:
     """``finish(result)`` for every entry, in order, each under its budget; many
     files in supervised worker processes (a few run here: starting workers
     would cost more than it saves)."""
     from .batch import lint_ordered
+
+    from .batch import workers_for
 
     workers = workers_for(args.jobs, len(entries) - len(not_reports))
     lint = partial(_lint_entry, not_reports=not_reports, resolver=resolver)
@@ -626,58 +619,6 @@ def _output(path: str | None) -> Iterator:
         raise _UsageError(f"无法写入输出文件 {path}：{os_error_text(error)}") from None
 
 
-class _Interruptible:
-    """Ctrl-C asks a batch to stop after the files in progress (``stop.requested``);
-    a second Ctrl-C stops at once."""
-
-    def __enter__(self):
-        import signal
-
-        from .batch import Stop
-
-        self.stop = Stop()
-        self.signal = signal
-        try:
-            self.previous = signal.signal(signal.SIGINT, self._interrupt)
-        except ValueError:  # not the main thread (tests, an embedding program): no handler
-            self.previous = None
-        return self.stop
-
-    def _interrupt(self, signum, frame) -> None:  # noqa: ARG002 - signal handler signature
-        if self.stop.requested:
-            raise KeyboardInterrupt
-        self.stop.requested = True
-        print("\nxxgk-lint: 正在停止：等待进行中的文件完成（再按一次 Ctrl-C 立即退出）", file=sys.stderr)
-
-    def __exit__(self, *exc) -> None:
-        if self.previous is not None:
-            self.signal.signal(self.signal.SIGINT, self.previous)
-
-
-class _Progress:
-    """A progress bar on stderr (files done, rate, time left) when stderr is a
-    terminal and the run is long enough to want one; nothing otherwise."""
-
-    def __init__(self, total: int, args) -> None:
-        self.bar = None
-        if total >= 50 and not getattr(args, "quiet", False) and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="份", desc="检查", file=sys.stderr, dynamic_ncols=True,
-                            mininterval=0.2, smoothing=0.05)
-
-    def __enter__(self) -> "_Progress":
-        return self
-
-    def update(self, counts: tuple) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
 def _statistics(results: list, format: str = "text") -> str:
     from collections import Counter
 
@@ -710,12 +651,12 @@ def _eras(args: argparse.Namespace) -> int:
 
 
 def _rule_table(args: argparse.Namespace) -> list[tuple[type, str]]:
-    from .engine import active_rules
+    from .engine import every_rule
     from .plugins import registry
 
     settings = _resolver(args).for_path(os.path.join(os.getcwd(), "-"))
     sources = registry().rule_sources
-    rules = active_rules(settings)
+    rules = every_rule(settings)
     return [(rule, sources.get(rule.code) or f"规则包：{getattr(rule, 'pack', '?')}")
             for rule in sorted(rules, key=lambda r: r.code)]
 

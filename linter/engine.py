@@ -120,6 +120,15 @@ def active_rules(settings: "Settings", extra_rules: Iterable[type] = ()) -> list
     return rules + list(extra_rules)
 
 
+def every_rule(settings: "Settings") -> list[type]:
+    """The per-file rules and the rules across reports (for listing, documentation
+    and checking selectors; the latter run in an audit)."""
+    from .plugins import registry
+
+    return active_rules(settings) + [rule for rule in registry().rules.values()
+                                     if getattr(rule, "scope", "report") == "reports"]
+
+
 def check_report(report: Report, settings: "Settings | None" = None,
                  extra_rules: Iterable[type] = ()) -> list[Diagnostic]:
     from .config import Settings
