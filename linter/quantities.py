@@ -43,6 +43,13 @@ GRAMMAR = Path(_grammars.__file__).resolve().parent / "quantity.lark"
 _FOLLOWERS = ("DURATION", "MONEY", "PCT", "UNIT")
 _BREAKS = {"COMMA", "SEMI", "COLON", "OPEN", "CLOSE", "STOP"}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+_FULL_WIDTH_CHARS = re.compile("[０-９％．，]")
+
+
+def _half_width(text: str) -> str:
+    """Full-width digits and marks as ASCII (translate only when there are any:
+    it looks every CJK character up)."""
+    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARS.search(text) else text
 #: Sets of parts that make a whole (what each part's words must contain).
 KNOWN_PARTITIONS = (("主动公开", "依申请公开", "不予公开"),)
 
@@ -207,7 +214,7 @@ def read_paragraph(text: str) -> ParagraphQuantities:
     out = ParagraphQuantities(text)
     if not _NUMERIC.search(text):
         return out
-    tokens = _scan(text.translate(_FULL_WIDTH))
+    tokens = _scan(_half_width(text))
     parser, _, _ = _grammar()
     try:
         tree = parser.parse(tokens)
@@ -427,7 +434,7 @@ def _intro_noun(text: str, offset: int) -> str:
     """``我区各工作部门主动公开政府信息的主要类别有：`` → 我区各工作部门主动公开政府信息."""
     start = max(text.rfind(mark, 0, offset) for mark in "，,。；;：:（）()\n") + 1
     words = text[start:offset]
-    words = re.sub(r"^\d{4}\s*年度?", "", words.translate(_FULL_WIDTH))
+    words = re.sub(r"^\d{4}\s*年度?", "", _half_width(words))
     return _normal(words)
 
 
