@@ -525,9 +525,7 @@ def _lint_entries(entries: list[str], not_reports: dict, args, resolver, finish,
     """``finish(result)`` for every entry, in order, each under its budget; many
     files in supervised worker processes (a few run here: starting workers
     would cost more than it saves)."""
-    from .batch import lint_ordered
-
-    from .batch import workers_for
+    from .batch import lint_ordered, workers_for
 
     workers = workers_for(args.jobs, len(entries) - len(not_reports))
     lint = partial(_lint_entry, not_reports=not_reports, resolver=resolver)
