@@ -328,7 +328,7 @@ def _for_year(identities: list, year: int | None, run: AuditRun) -> tuple[list, 
 
 
 #: The facts the checks across reports read (the rest of reports.jsonl is read again when needed).
-_KEPT_FACTS = ("agency", "kind", "level", "year", "era", "published", "title", "table_prints")
+_KEPT_FACTS = ("report", "agency", "kind", "level", "year", "era", "published", "title", "table_prints")
 
 
 def _load_states(out: str) -> list[dict]:
@@ -340,6 +340,8 @@ def _load_states(out: str) -> list[dict]:
     states = []
     for state in _complete_lines(os.path.join(out, REPORTS), skip_first=True):
         facts = state.get("facts")
+        if facts is not None and facts.get("report") is False:
+            facts = None  # not a report (PRS002): nobody's report, nothing to compare
         if facts is not None:
             kept = {key: facts.get(key) for key in _KEPT_FACTS}
             kept["tables"] = PackedJSON(facts.get("tables") or {})

@@ -39,9 +39,12 @@ def report_facts(report: Report, text: str, diagnostics: list) -> dict[str, Any]
     """The facts of one parsed report (``text``: the text its positions refer to)."""
     from .similarity import paragraph_prints, table_print
 
+    from .structure import is_report
+
     meta = report.meta
     facts: dict[str, Any] = {
         "version": FACTS_VERSION,
+        "report": is_report(report),  # False: not an annual report at all (PRS002); no unit, no comparisons
         "agency": meta.agency,
         "kind": meta.agency_kind,
         "level": meta.agency_level,
