@@ -138,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("paths", nargs="+", metavar="PATH", help="报告所在的目录或文件（子目录名即地区，年度目录不计）")
     audit.add_argument("--output-dir", "-o", required=True, metavar="OUT", help="结果目录")
     audit.add_argument("--roster", metavar="FILE", help="单位名单（CSV 或 XLSX：单位、地区、类型、层级、上级、别名）")
-    audit.add_argument("--year", type=int, metavar="YEAR", help="审核年度（默认：多数报告的年度）")
+    audit.add_argument("--year", type=int, metavar="YEAR", help="审核年度（默认：报告中最新的年度；其他年度的报告用于跨年度核对）")
     audit.add_argument("--engine", choices=("local", "dask"), default="local",
                        help="local：本机多进程（默认）；dask：dask.distributed 集群")
     audit.add_argument("--scheduler", metavar="ADDRESS", help="dask 调度器地址（如 tcp://10.0.0.1:8786）；默认启动本机集群")

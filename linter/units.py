@@ -478,7 +478,7 @@ def audit_year(reports: list[ReportIdentity]) -> int | None:
 
 def match_roster(roster: list[RosterUnit] | None, reports: list[ReportIdentity], year: int | None) -> RosterAudit:
     """Set the reports against the roster (None: the units are those the reports
-    name) for ``year`` (None: the most common report year); see the module docs
+    name) for ``year`` (None: the most common report year; ``audit`` passes the latest); see the module docs
     and :class:`RosterAudit`. Deterministic: reports are taken in path order."""
     if year is None:
         year = audit_year(reports)
