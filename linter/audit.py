@@ -47,6 +47,7 @@ class AuditRun:
     interrupted: bool = False
     skipped: int = 0
     not_checked: int = 0
+    unrecognised: int = 0  # read, but not annual reports at all (PRS002)
     #: path -> (errors, warnings, infos) of its own findings.
     counts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     #: path -> the PATH argument it was found under.
@@ -158,7 +159,8 @@ def _resume(run: AuditRun, entries: set[str]) -> set[str]:
 def _brief(state: dict) -> dict:
     """What the parent counts of a file (not its facts: a big run holds one per file)."""
     brief = {key: state.get(key) for key in ("path", "skipped", "counts", "crashed")}
-    brief["facts"] = {} if state.get("facts") is not None else None
+    facts = state.get("facts")
+    brief["facts"] = None if facts is None else {"report": facts.get("report", True)}
     return brief
 
 
@@ -211,6 +213,8 @@ def _count(run: AuditRun, state: dict) -> None:
         run.crashed += 1
     if state.get("facts") is None:
         run.not_checked += 1
+    elif state["facts"].get("report") is False:
+        run.unrecognised += 1
 
 
 def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, resolver, args) -> None:
@@ -502,7 +506,7 @@ def _summary(run: AuditRun, units: list[dict], year, args, states: list[dict]) -
         "year": year,
         "roster": os.path.basename(args.roster) if args.roster else None,
         "files": run.total,
-        "reports": run.total - run.skipped,
+        "reports": run.total - run.skipped - run.unrecognised,
         "skipped": run.skipped,
         "not_checked": run.not_checked,
         "units_expected": sum(1 for u in units if u["status"] != "unlisted") if args.roster else None,
