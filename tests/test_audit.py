@@ -204,3 +204,29 @@ def test_ctrl_c_during_an_audit_keeps_what_was_done_and_resume_finishes(tmp_path
     assert "Traceback" not in stderr and "--resume" in stderr
     done = _valid_json_lines(findings.read_text(encoding="utf-8"))
     assert 0 < len(done) < 2000
+
+
+def test_an_xlsx_roster_and_the_rule_selection_apply_to_the_audit(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    tree = tmp_path / "tree" / "平潭"
+    for year, name in (("2016", "013.txt"), ("2017", "014.txt")):
+        (tree / year).mkdir(parents=True)
+        shutil.copy(CORPUS / name, tree / year)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["单位名称", "地区", "类型", "别名"])
+    sheet.append(["平潭综合实验区管理委员会", "平潭", "政府", "岚岛"])
+    sheet.append([MISSING_UNIT, "平潭", "部门", None])
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out"
+    code = main(["audit", str(tmp_path / "tree"), "--roster", str(tmp_path / "名单.xlsx"), "--output-dir", str(out),
+                 "--quiet"])
+    assert code == 1
+    assert list(cross(out, "CRS003")) == ["014.txt"]  # 管理委员会 in the roster = 平潭综合实验区 in the title
+    with open(out / "units.csv", encoding="utf-8-sig") as handle:
+        status = {u["单位"]: u["状态"] for u in csv.DictReader(handle)}
+    assert status == {"平潭综合实验区管理委员会": "已报送", MISSING_UNIT: "缺报"}
+    quiet = tmp_path / "quiet"
+    main(["audit", str(tmp_path / "tree"), "--output-dir", str(quiet), "--ignore", "CRS003", "--quiet"])
+    assert cross(quiet, "CRS003") == {}
