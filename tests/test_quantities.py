@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.quantities import chinese_number, read_paragraph, same_noun, unqualified
 
@@ -108,3 +110,60 @@ def test_a_whole_is_found_by_what_it_counts():
 def test_a_paragraph_the_grammar_cannot_read_gives_nothing_rather_than_a_guess():
     assert read_paragraph("没有数字的段落。").quantities == []
     assert read_paragraph("总浏览量为536万，同比显著增长").quantities  # a change without a number is fine
+
+
+# ---------------------------------------------------------------------------
+# The hand-written reading of the grammar against Lark's own parse of it
+
+
+def _shape(items) -> list:
+    return [(item.data, [(t.type, t.start_pos) for t in item.children]) if hasattr(item, "data")
+            else (item.type, item.start_pos) for item in items]
+
+
+def _both(tokens) -> tuple[object, object]:
+    """(Lark's parse of grammars/quantity.lark, parse_items), each a shape or "not in the grammar"."""
+    from lark.exceptions import UnexpectedInput
+
+    from linter import quantities as Q
+
+    parser, _, _ = Q._grammar()
+    try:
+        by_lark: object = _shape(parser.parse(tokens).children)
+    except UnexpectedInput:
+        by_lark = "not in the grammar"
+    try:
+        by_hand: object = _shape(Q.parse_items(tokens))
+    except Q._NotInGrammar:
+        by_hand = "not in the grammar"
+    return by_lark, by_hand
+
+
+def test_parse_items_gives_larks_trees_on_every_paragraph_of_the_corpus(corpus_dir):
+    from linter import quantities as Q
+    from linter.engine import parse_source
+    from linter.source import read_path
+
+    seeds = corpus_dir.parent / "seeds"
+    paragraphs = 0
+    for path in sorted(corpus_dir.glob("0*.*")) + sorted(seeds.glob("*.txt")):
+        if path.suffix not in (".txt", ".md", ".html", ".pdf"):
+            continue
+        report = parse_source(read_path(str(path)))
+        for paragraph in list(report.front) + [p for s in report.sections for p in s.paragraphs]:
+            if Q._NUMERIC.search(paragraph.text):
+                by_lark, by_hand = _both(Q._scan(Q._half_width(paragraph.text)))
+                assert by_hand == by_lark, (path.name, paragraph.text[:80])
+                paragraphs += 1
+    assert paragraphs > 250  # (283 today: every paragraph with a number)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["NUM", "UNIT", "MONEY", "PCT", "DURATION", "SHARE", "CHANGE", "WORD", "COMMA",
+                                 "STOP", "TOTAL", "DATE", "ENUM", "OPEN", "CLOSE"]), max_size=12))
+def test_parse_items_gives_larks_trees_on_any_token_sequence(types):
+    from lark import Token
+
+    tokens = [Token(kind, "x", start_pos=k, end_pos=k + 1) for k, kind in enumerate(types)]
+    by_lark, by_hand = _both(tokens)
+    assert by_hand == by_lark
