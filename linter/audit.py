@@ -292,6 +292,8 @@ def _conclude(run: AuditRun, roster, resolver, args) -> int:
     report_set = _report_set(states, matched, wrong, roster)
     rules = list(registry().rules.values())
     cross = run_cross_rules(report_set, rules, resolver)
+    if any(d.code == "INT001" for found in cross.values() for d in found):
+        run.crashed += 1  # a rule across reports failed: the audit is incomplete, exit 2 as for a file
     units = matched.units
     _finalise_findings(run, cross, {rule.code for rule in cross_rules(rules)})
     _fill_units(units, run, states)
@@ -428,9 +430,9 @@ def _finalise_findings(run: AuditRun, cross: dict, cross_codes: set[str]) -> Non
             source.seek(offsets[name])
             line = source.readline()
             extra = cross.get(name, [])
-            if extra or any(f'"code": "{code}"'.encode() in line for code in cross_codes):
+            if extra or any(f'"{code}"'.encode() in line for code in cross_codes):
                 record = json.loads(line)
-                own = [d for d in record["diagnostics"] if d["code"] not in cross_codes]
+                own = [d for d in record["diagnostics"] if not _from_across(d, cross_codes)]
                 record["diagnostics"] = sorted(own + [_diagnostic_json(d) for d in extra],
                                                key=lambda d: (d["location"]["line"], d["location"]["column"],
                                                               d["code"]))
@@ -446,6 +448,11 @@ def _finalise_findings(run: AuditRun, cross: dict, cross_codes: set[str]) -> Non
                 run.counts[name] = (errors, warnings, infos)
             target.write(line)
     os.replace(partial_path, path)
+
+
+def _from_across(d: dict, cross_codes: set[str]) -> bool:
+    """A finding of an earlier conclusion: a rule across reports, or its failure (INT001 naming it)."""
+    return d["code"] in cross_codes or (d["code"] == "INT001" and (d.get("data") or {}).get("rule") in cross_codes)
 
 
 def _line_offsets(path: str, skip_first: bool = False) -> dict[str, int]:

@@ -112,7 +112,7 @@ def run_cross_rules(report_set: ReportSet, rules: list[type], resolver) -> dict[
     """Every enabled cross-report rule over the set: findings by path,
     fingerprinted and sorted like a file's own. A rule that raises costs its
     own findings only (INT001 on the first report, as a per-file rule would)."""
-    from .engine import _finish, internal_error
+    from .engine import fingerprinted, internal_error
 
     found: dict[str, list[Diagnostic]] = defaultdict(list)
     anchor = min((r.path for r in report_set.reports), default=".")
@@ -129,7 +129,7 @@ def run_cross_rules(report_set: ReportSet, rules: list[type], resolver) -> dict[
             if report_set.reports:
                 first = min(r.path for r in report_set.reports)
                 found[first].append(internal_error(first, error, rule.code))
-    return {path: _finish(diagnostics, path, resolver.for_path(path).root) for path, diagnostics in found.items()}
+    return {path: fingerprinted(diagnostics, path, resolver.for_path(path).root) for path, diagnostics in found.items()}
 
 
 def title_span(report: ReportFacts) -> Span:

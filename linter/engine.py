@@ -154,10 +154,10 @@ def check_report(report: Report, settings: "Settings | None" = None,
         for diagnostic in found:
             diagnostic.severity = settings.severity_of(rule.code, rule.name, diagnostic.severity)
         diagnostics.extend(found)
-    return _finish(diagnostics, report.path, settings.root)
+    return fingerprinted(diagnostics, report.path, settings.root)
 
 
-def _finish(diagnostics: list[Diagnostic], path: str, root: str | None = ".") -> list[Diagnostic]:
+def fingerprinted(diagnostics: list[Diagnostic], path: str, root: str | None = ".") -> list[Diagnostic]:
     """Fingerprint and sort the findings of one file."""
     identity = file_identity(path, root)
     for d in diagnostics:
@@ -252,7 +252,7 @@ def _unreadable(path: str, error: UnreadableInput, root: str = ".") -> FileResul
 
     span = Span(error.line, error.column, error.line, error.column)
     diagnostic = Rule.finding(f"文件无法读取：{error.reason}", span, "", error.reason, reason=error.reason)
-    return FileResult(path, _finish([diagnostic], path, root))
+    return FileResult(path, fingerprinted([diagnostic], path, root))
 
 
 def limit_exceeded(path: str, message: str, limit: str, stage: str | None) -> FileResult:
@@ -261,7 +261,7 @@ def limit_exceeded(path: str, message: str, limit: str, stage: str | None) -> Fi
     from linter.rules.prs005_check_limit import CheckLimitExceeded as Rule
 
     diagnostic = Rule.finding(message, Span(1, 1, 1, 1), "", limit, limit=limit, stage=stage)
-    return FileResult(path, _finish([diagnostic], path))
+    return FileResult(path, fingerprinted([diagnostic], path))
 
 
 def internal_error(path: str, error: Exception, rule: str | None = None) -> Diagnostic:
@@ -274,7 +274,7 @@ def internal_error(path: str, error: Exception, rule: str | None = None) -> Diag
                             f"xxgk-lint 内部错误，{what}，请向开发者报告：{detail}",
                             Span(1, 1, 1, 1), rule or "", {"exception": detail, "rule": rule},
                             type(error).__name__)
-    return _finish([diagnostic], path)[0]
+    return fingerprinted([diagnostic], path)[0]
 
 
 def collect_files(paths: Iterable[str]) -> list[str]:

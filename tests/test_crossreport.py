@@ -131,3 +131,21 @@ def test_selection_and_fingerprints_apply_to_cross_findings(tmp_path):
     assert diagnostic.code == "CRS003" and diagnostic.fingerprint
     quiet = run_cross_rules(ReportSet([last, bad]), rules, Resolver(isolated=True, overrides=[("ignore", ["CRS003"])]))
     assert quiet == {}
+
+
+class _Broken(CopiedText):
+    code = "CRS999"
+    name = "broken-for-the-test"
+
+    def check_reports(self, reports):
+        raise RuntimeError("a bug")
+        yield  # (a generator, as rules are)
+
+
+def test_a_rule_across_reports_that_raises_costs_its_own_findings_only(tmp_path):
+    last = report(str(tmp_path / "2016.txt"), 2016, era="2007", tables=fujian(cell(3460), cell(85376)))
+    bad = report(str(tmp_path / "2017.txt"), 2017, era="2007", tables=fujian(cell(2122), cell(10037)))
+    by_path = run_cross_rules(ReportSet([last, bad]), [_Broken, CumulativeBreak], Resolver(isolated=True))
+    assert [d.code for d in by_path[bad.path]] == ["CRS003"]
+    (failure,) = by_path[last.path]  # on the first report, naming the rule
+    assert failure.code == "INT001" and failure.data["rule"] == "CRS999"
