@@ -58,15 +58,6 @@ class AuditRun:
 # per file (in the workers)
 
 
-def _audit_one(path: str, not_reports: dict, resolver) -> Any:
-    from .engine import FileResult, lint_path
-
-    skipped = not_reports.get(path)
-    if skipped is not None:
-        return FileResult(path, skipped=skipped)
-    return lint_path(path, None, resolver.for_path(path), observe=_observe)
-
-
 def _observe(source, report, diagnostics) -> dict:
     from .facts import report_facts
 
@@ -218,10 +209,10 @@ def _count(run: AuditRun, state: dict) -> None:
 
 
 def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, resolver, args) -> None:
-    from .batch import Interruptible, Progress, lint_ordered, workers_for
+    from .batch import Interruptible, Progress, budget_for, lint_entry, lint_ordered, workers_for
 
-    lint = partial(_audit_one, not_reports=not_reports, resolver=resolver)
-    budget_of = partial(_budget_of, resolver=resolver)
+    lint = partial(lint_entry, not_reports=not_reports, resolver=resolver, observe=_observe)
+    budget_of = partial(budget_for, resolver=resolver)
     finish = partial(_finish, regions=regions)
     workers = workers_for(args.jobs, len(todo))
     with open(os.path.join(run.out, FINDINGS), "a", encoding="utf-8", errors="surrogateescape") as findings, \
@@ -244,12 +235,6 @@ def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, re
             if close is not None:
                 close()
     run.interrupted = stop.requested
-
-
-def _budget_of(path: str, resolver):
-    from .batch import Budget
-
-    return Budget.of(resolver.for_path(path))
 
 
 def _dask_stream(todo, lint, budget_of, finish, args) -> Iterator:

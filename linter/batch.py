@@ -113,6 +113,23 @@ def check_bounded(path: str, lint: Callable[[str], FileResult], budget: Budget) 
         return FileResult(path, [internal_error(path, error)], crashed=True)
 
 
+def lint_entry(path: str, not_reports: dict[str, str], resolver, observe=None) -> FileResult:
+    """The work of one file of a batch: its check under its own settings (and
+    ``observe``, see :func:`linter.engine.lint_source`), or the record of a
+    file that is not a report (no work)."""
+    from .engine import lint_path
+
+    skipped = not_reports.get(path)
+    if skipped is not None:
+        return FileResult(path, skipped=skipped)
+    return lint_path(path, None, resolver.for_path(path), observe=observe)
+
+
+def budget_for(path: str, resolver) -> Budget:
+    """The budget of one file, from the settings that apply to it."""
+    return Budget.of(resolver.for_path(path))
+
+
 def lint_serial(paths: list[str], lint: Callable[[str], FileResult],
                 budget_of: Callable[[str], Budget]) -> list[FileResult]:
     return [check_bounded(path, lint, budget_of(path)) for path in paths]

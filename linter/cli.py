@@ -501,35 +501,15 @@ def _nothing_to_check(skipped: list[tuple[str, str]]) -> str:
     return (f"未找到可检查的报告（.txt .md .html .pdf .docx 等）：共 {len(skipped)} 个文件，都不是报告——{found}")
 
 
-def _lint_one(path: str, resolver) -> object:
-    from .engine import lint_path
-
-    return lint_path(path, None, resolver.for_path(path))
-
-
-def _lint_entry(path: str, not_reports: dict, resolver) -> object:
-    """A file to check, or the record of one that is not a report (no work)."""
-    from .engine import FileResult
-
-    skipped = not_reports.get(path)
-    return FileResult(path, skipped=skipped) if skipped is not None else _lint_one(path, resolver)
-
-
-def _budget_of(path: str, resolver) -> object:
-    from .batch import Budget
-
-    return Budget.of(resolver.for_path(path))
-
-
 def _lint_entries(entries: list[str], not_reports: dict, args, resolver, finish, stop) -> Iterator:
     """``finish(result)`` for every entry, in order, each under its budget; many
     files in supervised worker processes (a few run here: starting workers
     would cost more than it saves)."""
-    from .batch import lint_ordered, workers_for
+    from .batch import budget_for, lint_entry, lint_ordered, workers_for
 
     workers = workers_for(args.jobs, len(entries) - len(not_reports))
-    lint = partial(_lint_entry, not_reports=not_reports, resolver=resolver)
-    budget_of = partial(_budget_of, resolver=resolver)
+    lint = partial(lint_entry, not_reports=not_reports, resolver=resolver)
+    budget_of = partial(budget_for, resolver=resolver)
     return lint_ordered(entries, lint, budget_of, workers, finish, stop)
 
 

@@ -64,10 +64,6 @@ def tally(results: list[FileResult]) -> Tally:
     return counts
 
 
-def summary(results: list[FileResult]) -> dict[str, int]:
-    return tally(results).summary()
-
-
 def where(path: str, d: Diagnostic) -> str:
     """``path:line:column`` (``path:第3页:line:column`` on a PDF: the line and
     column are those of the text ``xxgk-lint extract`` prints)."""
