@@ -526,24 +526,16 @@ def year_on_year(report_set, year: int | None) -> list[dict]:
     rows = []
     for last, this in report_set.year_pairs():
         for table, key, index, label in CHANGES:
-            before, now = (_figure(r, table, key, index) for r in (last, this))
+            before, now = (r.count(table, key, index) for r in (last, this))
             if before is not None and now is not None:
                 rows.append({"unit": this.unit or "", "region": this.region, "year": this.year,
-                             "metric": f"{label} {last.year}→{this.year}", "last": before, "this": now})
+                             "metric": f"{label} {last.year}→{this.year}", "last": before[0], "this": now[0]})
     if any(row["year"] == year for row in rows):
         return [row for row in rows if row["year"] == year]
     latest: dict[tuple, int] = {}
     for row in rows:
         latest[(row["region"], row["unit"])] = max(latest.get((row["region"], row["unit"]), 0), row["year"])
     return [row for row in rows if row["year"] == latest[(row["region"], row["unit"])]]
-
-
-def _figure(report, table: str, key: str, index: int):
-    row = report.facts.get("tables", {}).get(table, {}).get("rows", {}).get(key)
-    if row is None or len(row["cells"]) <= index:
-        return None
-    value = row["cells"][index][0]
-    return value if isinstance(value, int) else None
 
 
 def _records(out: str) -> Iterator[dict]:

@@ -35,6 +35,22 @@ class ReportFacts:
     #: Not this unit's report for the audit (a second copy, another year): kept out of the comparisons.
     counted: bool = True
 
+    def table(self, kind: str) -> dict | None:
+        """The facts of its table ``kind`` (``{"columns", "rows"}``), or None."""
+        return self.facts.get("tables", {}).get(kind)
+
+    def rows(self, kind: str) -> dict[str, dict]:
+        """Its table ``kind``'s rows of interest by key (none when it has no such table)."""
+        table = self.table(kind)
+        return table["rows"] if table else {}
+
+    def count(self, kind: str, key: str, index: int) -> list | None:
+        """Cell ``index`` of row ``key`` when it holds a count read for certain, else None."""
+        row = self.rows(kind).get(key)
+        if row is None or len(row["cells"]) <= index or not isinstance(row["cells"][index][0], int):
+            return None
+        return row["cells"][index]
+
 
 @dataclass
 class ReportSet:

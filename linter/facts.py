@@ -148,12 +148,11 @@ def excerpt(text: str, line: int, column: int, html: bool = False) -> str:
     """The finding's line, cut to ``EXCERPT_CONTEXT`` characters either side of
     its column (crawler text puts a whole report on one line); from a web page,
     the words around it without the markup."""
-    start = 0
-    for _ in range(line - 1):
-        start = _next_line(text, start)
-        if start < 0:
-            return ""
-    end = _line_end(text, start)
+    from .source import line_model, offset_of
+
+    start = offset_of(text, line, 1)
+    end = line_model(text).find("\n", start)
+    end = len(text) if end < 0 else end
     at = start + column - 1
     if html:
         return _page_words(text, at)
@@ -172,15 +171,3 @@ def _page_words(text: str, at: int) -> str:
     before = words(text[max(0, at - 8 * EXCERPT_CONTEXT):at])[-EXCERPT_CONTEXT:]
     after = words(text[at:at + 8 * EXCERPT_CONTEXT])[:EXCERPT_CONTEXT]
     return f"…{before}{after}…"
-
-
-def _line_end(text: str, start: int) -> int:
-    ends = [i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0]
-    return min(ends) if ends else len(text)
-
-
-def _next_line(text: str, start: int) -> int:
-    end = _line_end(text, start)
-    if end >= len(text):
-        return -1
-    return end + 2 if text.startswith("\r\n", end) else end + 1

@@ -40,8 +40,8 @@ class CarryOverMismatch(CrossReportRule):
 
     def check_reports(self, reports: ReportSet) -> Iterator[tuple[str, Diagnostic]]:
         for last, this in reports.year_pairs():
-            before = last.facts.get("tables", {}).get("表三", {}).get("rows", {}).get("t3.carry_forward")
-            now = this.facts.get("tables", {}).get("表三", {}).get("rows", {}).get("t3.carried_over")
+            before = last.rows("表三").get("t3.carry_forward")
+            now = this.rows("表三").get("t3.carried_over")
             if before is None or now is None or last.facts.get("era") not in self.eras \
                     or this.facts.get("era") not in self.eras:
                 continue

@@ -44,8 +44,7 @@ class StockRollForward(CrossReportRule):
         for last, this in reports.year_pairs():
             if last.facts.get("era") != "2021" or this.facts.get("era") != "2021":
                 continue
-            before = last.facts.get("tables", {}).get("表二", {}).get("rows", {})
-            now = this.facts.get("tables", {}).get("表二", {}).get("rows", {})
+            before, now = last.rows("表二"), this.rows("表二")
             for key, label in _ROWS.items():
                 if key not in before or key not in now:
                     continue

@@ -63,8 +63,7 @@ class CumulativeBreak(CrossReportRule):
 
     def check_reports(self, reports: ReportSet) -> Iterator[tuple[str, Diagnostic]]:
         for last, this in reports.year_pairs():
-            before = last.facts.get("tables", {}).get("统计表")
-            now = this.facts.get("tables", {}).get("统计表")
+            before, now = last.table("统计表"), this.table("统计表")
             if not before or not now or CUMULATIVE not in before["columns"] or CUMULATIVE not in now["columns"]:
                 continue
             for key, row in now["rows"].items():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.crossreport import CrossReportRule, ReportFacts, ReportSet, span_of
+from linter.crossreport import CrossReportRule, ReportSet, span_of
 from linter.diagnostics import Diagnostic
 
 #: (table, row key, cell index, what it is) compared between a government and its departments.
@@ -10,13 +10,6 @@ FIGURES = (
     ("表三", "t3.new", 6, "本年新收政府信息公开申请数量（总计）"),
     ("统计表", "t7f.proactive", 0, "主动公开文件数（年度）"),
 )
-
-
-def figure(report: ReportFacts, table: str, key: str, index: int) -> list | None:
-    row = report.facts.get("tables", {}).get(table, {}).get("rows", {}).get(key)
-    if row is None or len(row["cells"]) <= index or not isinstance(row["cells"][index][0], int):
-        return None
-    return row["cells"][index]
 
 
 class SummaryVsDepartments(CrossReportRule):
@@ -57,8 +50,8 @@ class SummaryVsDepartments(CrossReportRule):
             if not departments:
                 continue
             for table, key, index, what in FIGURES:
-                own = figure(parent, table, key, index)
-                parts = [figure(d, table, key, index) for d in departments]
+                own = parent.count(table, key, index)
+                parts = [d.count(table, key, index) for d in departments]
                 if own is None or any(p is None for p in parts):
                     continue
                 total = sum(p[0] for p in parts)
