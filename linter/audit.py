@@ -471,6 +471,7 @@ def _summary(run: AuditRun, units: list[dict], year, args, states: list[dict]) -
     rules = registry().rules
     by_rule: dict[str, dict] = {}
     errors = warnings = infos = 0
+    late: set[str] = set()  # published after the deadline (PER003)
     for record in _records(run.out):
         for d in record.get("diagnostics", ()):
             entry = by_rule.setdefault(d["code"], {"name": d["name"], "severity": d["severity"], "count": 0})
@@ -478,8 +479,8 @@ def _summary(run: AuditRun, units: list[dict], year, args, states: list[dict]) -
             errors += d["severity"] == "error"
             warnings += d["severity"] == "warning"
             infos += d["severity"] == "info"
-    late = {path for record in _records(run.out) for path in [record["path"]]
-            if any(d["code"] == "PER003" for d in record.get("diagnostics", ()))}
+            if d["code"] == "PER003":
+                late.add(record["path"])
     by_day: dict[str, dict[str, int]] = {}
     for state in states:
         day = (state["facts"] or {}).get("published")
