@@ -130,11 +130,6 @@ def budget_for(path: str, resolver) -> Budget:
     return Budget.of(resolver.for_path(path))
 
 
-def lint_serial(paths: list[str], lint: Callable[[str], FileResult],
-                budget_of: Callable[[str], Budget]) -> list[FileResult]:
-    return [check_bounded(path, lint, budget_of(path)) for path in paths]
-
-
 def _identity(result: FileResult) -> FileResult:
     return result
 
@@ -280,12 +275,6 @@ class _Worker:
             self.process.kill()
         self.process.join()
         self.connection.close()
-
-
-def lint_parallel(paths: list[str], lint: Callable[[str], FileResult], budget_of: Callable[[str], Budget],
-                  jobs: int) -> list[FileResult]:
-    """Check the paths in ``jobs`` supervised workers; results in the order of ``paths``."""
-    return list(lint_ordered(paths, lint, budget_of, jobs))
 
 
 def lint_ordered(paths: list[str], lint: Callable[[str], FileResult], budget_of: Callable[[str], Budget],

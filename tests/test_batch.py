@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from linter.batch import Budget, check_bounded, lint_parallel, lint_serial
+from linter.batch import Budget, check_bounded, lint_ordered
 from linter.engine import FileResult, lint_bytes, progress
 
 from helpers import seed
@@ -78,8 +78,8 @@ def test_the_budget_does_not_touch_an_ordinary_report(seeds_dir):
 
 
 def test_serial_runs_keep_going_after_a_file_over_budget():
-    results = lint_serial(["a.txt", "b.txt"], lambda p: _spin(p) if p == "a.txt" else _clean(p),
-                          lambda p: Budget(seconds=0.3))
+    results = list(lint_ordered(["a.txt", "b.txt"], lambda p: _spin(p) if p == "a.txt" else _clean(p),
+                                lambda p: Budget(seconds=0.3), jobs=1))
     assert [r.path for r in results] == ["a.txt", "b.txt"]
     assert _only(results[0]) == "PRS005" and results[1].diagnostics == []
 
@@ -88,7 +88,7 @@ def test_serial_runs_keep_going_after_a_file_over_budget():
 def test_a_worker_killed_or_stuck_costs_only_its_file():
     paths = [f"ok{k:02d}.txt" for k in range(12)]
     paths[3], paths[7], paths[9] = "kill-9.txt", "stuck.txt", "greedy.txt"
-    results = lint_parallel(paths, _misbehaving, lambda p: Budget(seconds=0.5, memory_mb=256), jobs=2)
+    results = list(lint_ordered(paths, _misbehaving, lambda p: Budget(seconds=0.5, memory_mb=256), jobs=2))
     assert [r.path for r in results] == paths  # every file, in order
     by_path = {r.path: r for r in results}
     killed = by_path["kill-9.txt"].diagnostics[0]
