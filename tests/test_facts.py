@@ -1,13 +1,12 @@
 """What an audit keeps of each report (linter/facts.py)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from linter.engine import parse_source
 from linter.facts import _without_self_description, excerpt, report_facts
 from linter.source import read_path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from helpers import CORPUS
 
 
 def test_excerpt_is_the_findings_line_around_its_column_whatever_the_line_endings():
@@ -35,9 +34,9 @@ def test_sentences_about_the_report_itself_are_blanked_keeping_every_position():
     assert "本报告" not in blanked and "统计期限" not in blanked
 
 
-def test_facts_of_a_crawler_report_keep_glued_cells_as_digits_never_as_values():
-    report = parse_source(read_path(str(CORPUS / "014.txt")))
-    facts = report_facts(report, read_path(str(CORPUS / "014.txt")).text, [])
+def test_facts_of_a_crawler_report_keep_glued_cells_as_digits_never_as_values(corpus_dir):
+    source = read_path(str(corpus_dir / "014.txt"))
+    facts = report_facts(parse_source(source), source.text, [])
     row = facts["tables"]["统计表"]["rows"]["t7f.proactive"]
     (cell,) = row["cells"]
     assert cell[0] is None and cell[1] == "212210037" and cell[7] is True

@@ -188,8 +188,8 @@ def test_a_pdf_without_text_is_a_scan_and_says_what_to_do():
     assert finding.code == "PRS001" and "扫描件" in finding.message and "OCR" in finding.message
 
 
-def test_a_damaged_pdf_is_prs001():
-    data = (CORPUS / "046.pdf").read_bytes()[:3000]
+def test_a_damaged_pdf_is_prs001(corpus_dir):
+    data = (corpus_dir / "046.pdf").read_bytes()[:3000]
     (finding,) = lint_bytes(data, "bad.pdf").diagnostics
     assert finding.code == "PRS001" and "PDF" in finding.message
 
