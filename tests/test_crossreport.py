@@ -149,3 +149,20 @@ def test_a_rule_across_reports_that_raises_costs_its_own_findings_only(tmp_path)
     assert [d.code for d in by_path[bad.path]] == ["CRS003"]
     (failure,) = by_path[last.path]  # on the first report, naming the rule
     assert failure.code == "INT001" and failure.data["rule"] == "CRS999"
+
+
+def test_the_rosters_verdicts_become_findings_on_their_report_and_nowhere_else():
+    from rules.crs007_report_for_other_year import WrongYear
+    from rules.crs008_duplicate_report import DuplicateReport
+    from rules.crs009_unit_not_on_roster import UnlistedUnit
+    from rules.crs010_unit_not_identified import NoUnit
+
+    reports = [report("a.txt", 2024), report("b.txt", 2024), report("c.txt", 2024)]
+    problems = {"b.txt": [{"path": "b.txt", "kind": "duplicate", "message": "重复", "other": "a.txt"}],
+                "c.txt": [{"path": "c.txt", "kind": "unlisted", "message": "名单外", "other": None}]}
+    verdicts = ReportSet(reports, problems)
+    (path, finding), = DuplicateReport().check_reports(verdicts)
+    assert path == "b.txt" and finding.data["related"] == "a.txt" and finding.span.line == 1
+    assert [p for p, _ in UnlistedUnit().check_reports(verdicts)] == ["c.txt"]
+    assert list(WrongYear().check_reports(verdicts)) == [] and list(NoUnit().check_reports(verdicts)) == []
+    assert list(DuplicateReport().check_reports(ReportSet(reports))) == []  # no verdicts, no findings
