@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -42,6 +43,7 @@ MIN_FINGERPRINTS = 2
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 
 
+@lru_cache(maxsize=None)  # (a few dozen fingerprint labels, looked up for every report)
 def _spellings(label: str) -> tuple[str, ...]:
     """The label as written with half- and full-width brackets (第二十条第(九)项 / （九）)."""
     half = normalize(label)

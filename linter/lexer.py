@@ -59,11 +59,18 @@ _WORDY = re.compile(r"[\w\u4e00-\u9fff]")
 class CellToken(Token):
     """A Lark token that also carries its chunk (text + positions) and label."""
 
+    __slots__ = ("chunk", "label", "variant", "extra", "explicit")
+
     def __new__(cls, type_: str, chunk: Chunk, label: L.Label | None = None, variant: bool = False,
                 extra: object = None, explicit: bool = False):
-        line, column = chunk.start()
-        end_line, end_column = chunk.end()
-        token = super().__new__(cls, type_, chunk.text, None, line, column, end_line, end_column, None)
+        # Token's fields set here rather than through Token.__new__, whose
+        # keyword handling costs as much as the rest (a report makes hundreds).
+        token = str.__new__(cls, chunk.text)
+        token.type = type_
+        token.value = chunk.text
+        token.start_pos = token.end_pos = None
+        token.line, token.column = chunk.start()
+        token.end_line, token.end_column = chunk.end()
         token.chunk = chunk
         token.label = label
         token.variant = variant
@@ -96,15 +103,17 @@ class Segment:
     variant: bool = False
 
 
-def segment(chunk: Chunk, era: L.Era, split_spaces: bool) -> list[Segment]:
-    """Cut a chunk into labels of ``era`` and the values / residue between them."""
+def segment(chunk: Chunk, era: L.Era, split_spaces: bool,
+            normalized: tuple[str, list[int]] | None = None) -> list[Segment]:
+    """Cut a chunk into labels of ``era`` and the values / residue between them
+    (``normalized``: the chunk's ``normalize_with_map``, when it is known)."""
     text = chunk.text
     if is_numeric_cell(text):  # most cells are numbers: no label search needed
         return [Segment("value", chunk)]
-    exact = era.by_norm.get(L.normalize(text))
+    exact = era.by_norm.get(L.normalize(text) if normalized is None else normalized[0])
     if exact is not None:  # and most others are exactly one label
         return [Segment("label", chunk, exact[0], exact[1])]
-    norm, index = L.normalize_with_map(text)
+    norm, index = L.normalize_with_map(text) if normalized is None else normalized
     segments: list[Segment] = []
     done = 0  # offset in ``text`` up to which everything is segmented
     by_group = era.labels
@@ -261,23 +270,28 @@ class ReportLexer:
         self.section = heading.part
         self.tables_here = set()
 
-    def _plain_body(self, chunk: Chunk) -> None:
+    def _plain_body(self, chunk: Chunk, normalized: tuple[str, list[int]] | None = None) -> None:
+        """A line (or what is left of it beside headings); ``normalized``: its
+        ``normalize_with_map`` when known."""
         if not chunk.text or _ONLY_MARKS.match(chunk.text):
             return
-        norm = L.normalize(chunk.text)
+        anchors = self.era.anchor_regex
+        crawled = anchors is not None and self.table is None and len(chunk.text) > _LONG_LINE
+        if crawled and normalized is None:
+            normalized = L.normalize_with_map(chunk.text)
+        norm = L.normalize(chunk.text) if normalized is None else normalized[0]
         if self.table is None and len(norm) <= _LONG_LINE and is_chrome(norm):
             self._emit(META, chunk)
             return
-        anchors = self.era.anchor_regex
-        if anchors is not None and self.table is None and len(chunk.text) > _LONG_LINE:
+        if crawled:
             # Crawler text: the statistics table starts in the middle of a line.
             # (searched in normalised text: the header may be spaced out, 统　计　指　标)
-            spaced, index = L.normalize_with_map(chunk.text)
-            found = anchors.search(spaced)
-            if found is not None and index[found.start()] > 0:
-                begin = index[found.start()]
+            found = anchors.search(norm)
+            begin = normalized[1][found.start()] if found is not None else 0
+            if begin > 0:
                 self._plain_body(chunk.sub(0, begin).strip())
-                self._plain_body(chunk.sub(begin, len(chunk.text)))
+                self._plain_body(chunk.sub(begin, len(chunk.text)),
+                                 L.normalized_part(normalized, begin, len(chunk.text)))
                 return
         if (self.template_parts and self.section == 4 and "4" in self.tables_here
                 and structure.opens_problems_part(chunk.text)):
@@ -286,7 +300,7 @@ class ReportLexer:
             self._heading(Chunk.at("", *chunk.start()), structure.HeadingMatch(5, 0, 0, 0, implied=True))
         # Outside a table only a line that starts with a table label can start one.
         if self.section in self.era.table_sections and (self.table or self.era.label_regex.match(norm)):
-            segments = segment(chunk, self.era, split_spaces=True)
+            segments = segment(chunk, self.era, split_spaces=True, normalized=normalized)
             if self._is_tabular(segments):
                 self._segments(segments, explicit=False)
                 return

@@ -42,20 +42,22 @@ GRAMMAR = Path(_grammars.__file__).resolve().parent / "quantity.lark"
 #: Terminals that only follow a number (and are only tried there).
 _FOLLOWERS = ("DURATION", "MONEY", "PCT", "UNIT")
 _BREAKS = {"COMMA", "SEMI", "COLON", "OPEN", "CLOSE", "STOP"}
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
-_FULL_WIDTH_CHARS = re.compile("[０-９％．，]")
+_FULL_WIDTH_PAIRS = tuple(zip("０１２３４５６７８９％．，", "0123456789%.,"))
 
 
 def _half_width(text: str) -> str:
-    """Full-width digits and marks as ASCII (translate only when there are any:
-    it looks every CJK character up)."""
-    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARS.search(text) else text
+    """Full-width digits and marks as ASCII (one replace per mark present rather
+    than str.translate, which looks every CJK character up)."""
+    for full, half in _FULL_WIDTH_PAIRS:
+        if full in text:
+            text = text.replace(full, half)
+    return text
 #: Sets of parts that make a whole (what each part's words must contain).
 KNOWN_PARTITIONS = (("主动公开", "依申请公开", "不予公开"),)
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> tuple[Lark, re.Pattern, re.Pattern]:
+def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern]:
     from .parser import get_parser
 
     parser = get_parser(GRAMMAR, strict=False)  # (its terminals make the scanner; the tests parse with it)
@@ -67,7 +69,12 @@ def _grammar() -> tuple[Lark, re.Pattern, re.Pattern]:
 
     anywhere = master([(n, r) for n, r in alternatives if n not in _FOLLOWERS])
     after_number = master(alternatives)
-    return parser, anywhere, after_number
+    # WORD is the fallback: a run of characters that start no other terminal.
+    # Where the text is such a run, it is taken at once, without trying the
+    # other terminals at its first character (most of a paragraph is words).
+    word = dict(alternatives)["WORD"]
+    assert word.endswith("|.") and word.count("|") == 1, word
+    return parser, anywhere, after_number, re.compile(word[:-2])
 
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
@@ -76,7 +83,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
 def _scan(text: str) -> list[Token]:
     """The grammar's tokens; a sentence without a number is one STOP (nothing
     in it is read), and neighbouring words are one WORD."""
-    _, anywhere, after_number = _grammar()
+    _, anywhere, after_number, words = _grammar()
     spans: list[list] = []  # [type, start, end]: Tokens are made once, at the end (merging words is the common case)
     for sentence in _SENTENCE.finditer(text):
         start, stop = sentence.span()
@@ -87,18 +94,34 @@ def _scan(text: str) -> list[Token]:
             continue
         pos = start
         while pos < stop:
-            pattern = after_number if spans and spans[-1][0] == "NUM" else anywhere
-            match = pattern.match(text, pos, stop)
-            if match is None or match.end() == pos:
-                break
-            kind = match.lastgroup or "WORD"
+            after = spans and spans[-1][0] == "NUM"
+            match = None if after else words.match(text, pos, stop)
+            if match is not None:
+                kind = "WORD"
+            else:
+                match = (after_number if after else anywhere).match(text, pos, stop)
+                if match is None or match.end() == pos:
+                    break
+                kind = match.lastgroup or "WORD"
             end = match.end()
             if kind == "WORD" and spans and spans[-1][0] == "WORD" and spans[-1][2] == pos:
                 spans[-1][2] = end
             else:
                 spans.append([kind, pos, end])
             pos = end
-    return [Token(kind, text[start:end], start_pos=start, end_pos=end) for kind, start, end in spans]
+    return [_token(kind, text[start:end], start, end) for kind, start, end in spans]
+
+
+def _token(kind: str, text: str, start: int, end: int) -> Token:
+    """``Token(kind, text, start_pos=start, end_pos=end)`` without Token.__new__'s
+    keyword handling, which costs as much as the rest of the scan."""
+    token = _new_str(Token, text)
+    token.type, token.value, token.start_pos, token.end_pos = kind, text, start, end
+    token.line = token.column = token.end_line = token.end_column = None
+    return token
+
+
+_new_str = str.__new__
 
 
 # ---------------------------------------------------------------------------

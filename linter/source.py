@@ -154,12 +154,16 @@ def _looks_utf16_without_bom(data: bytes) -> bool:
     return max(even_nuls, odd_nuls) > 0.4 * half and min(even_nuls, odd_nuls) == 0
 
 
+#: C0 control characters other than the white space ones (\t \n \v \f \r).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _reject_control_characters(text: str) -> None:
     """Text whose share of C0 control characters is high is binary data that decoded by luck."""
     sample = text[:65536]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(sample))
     if controls > 8 and controls > 0.02 * len(sample):
         raise UnreadableInput(f"文件含有大量控制字符（{controls} 个），不是文本文件")
 

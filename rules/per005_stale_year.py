@@ -21,6 +21,9 @@ _PLAN = re.compile(
 _DONE = re.compile(
     _START + r"((?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + _SUBJECT + r"(?!\s*(?:将|要|计划|拟|准备|力争))"
 )
+#: What both need, searched first: _START has no literal to search for, so the
+#: two patterns would be tried at every character of every paragraph.
+_YEAR_THEN = re.compile(r"(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?:" + _SUBJECT + r"|将|要|计划|拟|准备|力争)")
 
 
 class StaleYear(Rule):
@@ -77,7 +80,7 @@ class StaleYear(Rule):
             return
         for paragraph in C.narrative(report):
             text = paragraph.text
-            if "年" not in text:
+            if _YEAR_THEN.search(text) is None:
                 continue
             for match in _PLAN.finditer(text):
                 said = int(match.group(1))

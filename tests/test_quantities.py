@@ -127,7 +127,7 @@ def _both(tokens) -> tuple[object, object]:
 
     from linter import quantities as Q
 
-    parser, _, _ = Q._grammar()
+    parser = Q._grammar()[0]
     try:
         by_lark: object = _shape(parser.parse(tokens).children)
     except UnexpectedInput:
