@@ -217,11 +217,11 @@ def _period(paragraphs: list[Paragraph]) -> tuple[Period | None, Phrase | None]:
     """The period statement, read across line breaks (PDF text wraps it), and a
     statement without readable dates (``统计期限自至``) when there is no other."""
     pieces: list[str] = []
-    where: list[tuple[int, Paragraph, list[int]]] = []  # (offset in joined text, paragraph, index map)
+    where: list[tuple[int, Paragraph, int]] = []  # (offset in joined text, paragraph, normalised length)
     offset = 0
     for paragraph in paragraphs:
-        norm, index = L.normalize_with_map(paragraph.text)
-        where.append((offset, paragraph, index))
+        norm = L.normalize(paragraph.text)
+        where.append((offset, paragraph, len(norm)))
         pieces.append(norm)
         offset += len(norm)
     joined = "".join(pieces)
@@ -243,15 +243,16 @@ def _period(paragraphs: list[Paragraph]) -> tuple[Period | None, Phrase | None]:
     return None, None
 
 
-def _joined_span(where: list[tuple[int, Paragraph, list[int]]], start: int, end: int) -> Span:
+def _joined_span(where: list[tuple[int, Paragraph, int]], start: int, end: int) -> Span:
     first, last = _position(where, start), _position(where, end - 1)
     return Span(first.line, first.column, last.end_line, last.end_column)
 
 
-def _position(where: list[tuple[int, Paragraph, list[int]]], offset: int) -> Span:
-    for begin, paragraph, index in reversed(where):
-        if begin <= offset and index:
-            raw = index[min(offset - begin, len(index) - 1)]
+def _position(where: list[tuple[int, Paragraph, int]], offset: int) -> Span:
+    for begin, paragraph, length in reversed(where):
+        if begin <= offset and length:
+            index = L.normalize_with_map(paragraph.text)[1]  # (only for the paragraph that holds it)
+            raw = index[min(offset - begin, length - 1)]
             return paragraph.span_of(raw, raw + 1)
     return Span(1, 1, 1, 1)
 

@@ -73,6 +73,18 @@ def _wordings() -> tuple[tuple[str, int, bool], ...]:
 
 
 @lru_cache(maxsize=None)
+def _fuzzy_wordings() -> dict[str, tuple[tuple[str, int, bool], ...]]:
+    """The wordings long enough to be matched with one edit, in order, by their
+    first two characters (which must agree, :func:`_within_one_edit`): a long
+    crawler line has a numbering every few words, and most start no heading."""
+    by_start: dict[str, list[tuple[str, int, bool]]] = {}
+    for item in _wordings():
+        if len(item[0]) >= _FUZZY_MIN:
+            by_start.setdefault(item[0][:2], []).append(item)
+    return {start: tuple(items) for start, items in by_start.items()}
+
+
+@lru_cache(maxsize=None)
 def _heading_regex() -> re.Pattern[str]:
     alternation = "|".join(f"(?P<w{k}>{re.escape(text).replace('、', '[、,]')})"
                            for k, (text, _, _) in enumerate(_wordings()))
@@ -118,10 +130,9 @@ def _at(norm: str, pos: int, agree: bool) -> tuple[int, int, int, bool, bool] | 
         _, part, variant = _wordings()[int((match.lastgroup or "w0")[1:])]
         end, typo = match.end(), False
     else:
-        for text, part, variant in _wordings():
-            if len(text) < _FUZZY_MIN:
-                continue
-            found = _within_one_edit(norm, numbering.end(), text)
+        start = numbering.end()
+        for text, part, variant in _fuzzy_wordings().get(norm[start:start + 2], ()):
+            found = _within_one_edit(norm, start, text)
             if found is not None:
                 end, typo = found, True
                 break

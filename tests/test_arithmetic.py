@@ -8,9 +8,12 @@ text itself, not from the parser.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter import arithmetic as A
 from linter.ast import Cell, Row, Span
@@ -158,6 +161,35 @@ def test_inequalities_give_the_bound():
     assert "不应小于 950" in A.describe(outcome)
     with pytest.raises(ValueError):
         A.Identity("bad", [A.Term(channel, "a")], [A.Term(total, "b")], "!=")
+
+
+_VALUES = st.one_of(st.none(), st.integers(-10 ** 20, 10 ** 20))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_VALUES, st.sampled_from([1, -1])), min_size=1, max_size=5),
+       st.lists(st.tuples(_VALUES, st.sampled_from([1, -1])), min_size=1, max_size=5),
+       st.sampled_from(A.RELATIONS), st.integers(0, 9))
+def test_integer_sums_give_the_outcome_of_exact_decimal_sums(left, right, relation, target_at):
+    """evaluate() sums int cells as ints; the outcome is the one Decimal arithmetic
+    gives for the same numbers (the cells written as Decimals take that path)."""
+    def identity(as_decimal: bool) -> A.Identity:
+        def side(values):
+            out = []
+            for k, (value, sign) in enumerate(values):
+                cell = (_cell("", kind="blank") if value is None else
+                        _cell(str(value), kind="int", value=Decimal(value) if as_decimal else value))
+                out.append(A.Term(cell, f"c{k}", None, sign))
+            return out
+        lhs, rhs = side(left), side(right)
+        terms = lhs + rhs
+        return A.Identity("x", lhs, rhs, relation, terms[target_at % len(terms)])
+
+    by_int, by_decimal = A.evaluate(identity(False)), A.evaluate(identity(True))
+    for field in ("holds", "expected", "actual", "delta", "left", "right"):
+        got, want = getattr(by_int, field), getattr(by_decimal, field)
+        assert (got, type(got)) == (want, type(want)), field
+    assert [t.label for t in by_int.blanks] == [t.label for t in by_decimal.blanks]
 
 
 def test_skipped_identities_are_recorded_once():
