@@ -68,10 +68,13 @@ class Chunk:
         anchors.extend((o - begin, l, c) for o, l, c in self.anchors if begin < o < end)
         return Chunk(self.text[begin:end], tuple(anchors))
 
-    def strip(self) -> "Chunk":
+    def margins(self) -> tuple[int, int]:
+        """Where the text without its blank margins starts and ends."""
         text = self.text
-        left = len(text) - len(text.lstrip(_BLANK))
-        right = len(text.rstrip(_BLANK))
+        return len(text) - len(text.lstrip(_BLANK)), len(text.rstrip(_BLANK))
+
+    def strip(self) -> "Chunk":
+        left, right = self.margins()
         if right <= left:
             line, column = self.pos(0)
             return Chunk.at("", line, column)

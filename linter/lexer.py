@@ -252,17 +252,22 @@ class ReportLexer:
         if marks:  # "## 一、总体情况", "**标题**" (reports converted to Markdown)
             chunk = chunk.sub(marks.end(), len(chunk.text))
         text = chunk.text
-        if len(text) > _LONG_LINE:
-            headings = structure.find_headings(text)  # crawler text: headings inline
+        normalized = None
+        if len(text) > _LONG_LINE:  # crawler text: headings inline; the line is normalised once
+            normalized = L.normalize_with_map(text)
+            headings = structure.find_headings(text, normalized)
         else:
             first = structure.match_heading(text)
             headings = [first] if first else []
         done = 0
         for heading in headings:
-            self._plain_body(chunk.sub(done, heading.begin).strip())
+            self._plain_body(*_stripped_part(chunk, done, heading.begin, normalized))
             self._heading(chunk.sub(heading.begin, heading.end), heading)
             done = heading.end
-        self._plain_body(chunk.sub(done, len(text)).strip() if done else chunk)
+        if done:
+            self._plain_body(*_stripped_part(chunk, done, len(text), normalized))
+        else:
+            self._plain_body(chunk, normalized)
 
     def _heading(self, chunk: Chunk, heading: structure.HeadingMatch) -> None:
         self._leave_table()
@@ -476,6 +481,18 @@ class ReportLexer:
             self.tokens.append(CellToken(LABEL, seg.chunk))
         else:
             self.tokens.append(CellToken(HEAD_OF[self.table], seg.chunk))
+
+
+def _stripped_part(chunk: Chunk, begin: int, end: int, normalized: tuple[str, list[int]] | None
+                   ) -> tuple[Chunk, tuple[str, list[int]] | None]:
+    """``chunk.sub(begin, end).strip()``, and its ``normalize_with_map`` cut from
+    the chunk's (``normalized``) when that is known."""
+    piece = chunk.sub(begin, end)
+    stripped = piece.strip()
+    if normalized is None or not stripped.text:
+        return stripped, None
+    start = begin + piece.margins()[0]
+    return stripped, L.normalized_part(normalized, start, start + len(stripped.text))
 
 
 def lex(blocks: list[Block], era: L.Era) -> list[CellToken]:

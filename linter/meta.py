@@ -89,8 +89,17 @@ def read(front: list[Paragraph], chrome: list[Paragraph], body: list[Paragraph],
 
 
 def _title(front: list[Paragraph]) -> Phrase | None:
-    lines = [p for p in front if p.text.strip() and not is_chrome(L.normalize(p.text))][:_TITLE_WINDOW]
-    texts = [L.normalize(p.text).strip(_MARKUP) for p in lines]
+    lines: list[Paragraph] = []
+    texts: list[str] = []
+    for paragraph in front:  # the first lines that are not page chrome, each normalised once
+        if len(lines) == _TITLE_WINDOW:
+            break
+        if not paragraph.text.strip():
+            continue
+        norm = L.normalize(paragraph.text)
+        if not is_chrome(norm):
+            lines.append(paragraph)
+            texts.append(norm.strip(_MARKUP))
     for paragraph, norm in zip(lines, texts):
         prefix = _TITLE_PREFIX.match(paragraph.text.strip())
         if prefix:  # a crawler's header line names the title
@@ -244,15 +253,18 @@ def _period(paragraphs: list[Paragraph]) -> tuple[Period | None, Phrase | None]:
 
 
 def _joined_span(where: list[tuple[int, Paragraph, int]], start: int, end: int) -> Span:
-    first, last = _position(where, start), _position(where, end - 1)
+    maps: dict[int, list[int]] = {}  # offset maps, made only for the paragraphs the span touches
+    first, last = _position(where, start, maps), _position(where, end - 1, maps)
     return Span(first.line, first.column, last.end_line, last.end_column)
 
 
-def _position(where: list[tuple[int, Paragraph, int]], offset: int) -> Span:
-    for begin, paragraph, length in reversed(where):
+def _position(where: list[tuple[int, Paragraph, int]], offset: int, maps: dict[int, list[int]]) -> Span:
+    for k in range(len(where) - 1, -1, -1):
+        begin, paragraph, length = where[k]
         if begin <= offset and length:
-            index = L.normalize_with_map(paragraph.text)[1]  # (only for the paragraph that holds it)
-            raw = index[min(offset - begin, length - 1)]
+            if k not in maps:
+                maps[k] = L.normalize_with_map(paragraph.text)[1]
+            raw = maps[k][min(offset - begin, length - 1)]
             return paragraph.span_of(raw, raw + 1)
     return Span(1, 1, 1, 1)
 

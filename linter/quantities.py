@@ -33,7 +33,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from lark import Lark, Token, Tree
+from lark import Lark
 
 from . import grammars as _grammars
 
@@ -80,11 +80,16 @@ def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern]:
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
 
 
-def _scan(text: str) -> list[Token]:
+#: A token of the quantity grammar: (terminal, start, end) in the scanned text
+#: (plain tuples: a paragraph has hundreds, and lark Tokens cost ten times more).
+Span = tuple[str, int, int]
+
+
+def _scan(text: str) -> list[Span]:
     """The grammar's tokens; a sentence without a number is one STOP (nothing
     in it is read), and neighbouring words are one WORD."""
     _, anywhere, after_number, words = _grammar()
-    spans: list[list] = []  # [type, start, end]: Tokens are made once, at the end (merging words is the common case)
+    spans: list[list] = []  # [type, start, end], lists while a WORD may still grow
     for sentence in _SENTENCE.finditer(text):
         start, stop = sentence.span()
         if start == stop:
@@ -109,19 +114,7 @@ def _scan(text: str) -> list[Token]:
             else:
                 spans.append([kind, pos, end])
             pos = end
-    return [_token(kind, text[start:end], start, end) for kind, start, end in spans]
-
-
-def _token(kind: str, text: str, start: int, end: int) -> Token:
-    """``Token(kind, text, start_pos=start, end_pos=end)`` without Token.__new__'s
-    keyword handling, which costs as much as the rest of the scan."""
-    token = _new_str(Token, text)
-    token.type, token.value, token.start_pos, token.end_pos = kind, text, start, end
-    token.line = token.column = token.end_line = token.end_column = None
-    return token
-
-
-_new_str = str.__new__
+    return [(kind, start, end) for kind, start, end in spans]
 
 
 # ---------------------------------------------------------------------------
@@ -228,8 +221,13 @@ class ParagraphQuantities:
 _NUMERIC = re.compile(r"[\d０-９]|[零〇一二两三四五六七八九十百千][件条个次项份起宗篇]")
 
 
+_NOT_WORDS = re.compile(r"[\s的]")
+#: Words that make a number a total (共 also comes as its own token, TOTAL).
+_TOTAL_WORDS = re.compile(r"共|累计|合计|总计|总数")
+
+
 def _normal(words: str) -> str:
-    return re.sub(r"[\s的]", "", words)
+    return _NOT_WORDS.sub("", words)
 
 
 #: grammars/quantity.lark, by hand: what may follow a number, and the rule it makes.
@@ -241,38 +239,48 @@ class _NotInGrammar(Exception):
     """A token sequence grammars/quantity.lark does not derive."""
 
 
-def parse_items(tokens: list[Token]) -> list[Tree | Token]:
+class Item:
+    """A rule's node in the parse (count, share …): ``data`` and ``children`` as a
+    lark Tree has them, the children being token spans."""
+
+    __slots__ = ("data", "children")
+
+    def __init__(self, data: str, children: list[Span]) -> None:
+        self.data, self.children = data, children
+
+
+def parse_items(tokens: list[Span]) -> list[Item | Span]:
     """``start``'s children as the LALR parse of grammars/quantity.lark gives them
     (its usual shift included), read by hand: the grammar is a flat sequence of
     items of at most three tokens, so one look ahead decides each. Lark's
     parse costs a third of a report's narrative reading; the .lark file stays
     the specification, and tests/test_quantities.py holds the two to the same
     trees on every paragraph of the corpus and on generated token sequences."""
-    items: list[Tree | Token] = []
+    items: list[Item | Span] = []
     count, i = len(tokens), 0
     while i < count:
         token = tokens[i]
-        kind = token.type
+        kind = token[0]
         if kind == "NUM":
-            rule = _AFTER_NUMBER.get(tokens[i + 1].type) if i + 1 < count else None
+            rule = _AFTER_NUMBER.get(tokens[i + 1][0]) if i + 1 < count else None
             if rule is None:
-                items.append(Tree("number", [token]))
+                items.append(Item("number", [token]))
                 i += 1
             else:
-                items.append(Tree(rule, [token, tokens[i + 1]]))
+                items.append(Item(rule, [token, tokens[i + 1]]))
                 i += 2
         elif kind in ("SHARE", "CHANGE"):
             children = [token]
             i += 1
-            if i < count and tokens[i].type == "NUM":
+            if i < count and tokens[i][0] == "NUM":
                 children.append(tokens[i])
                 i += 1
-                if i < count and tokens[i].type in _FOLLOWERS_SET:
+                if i < count and tokens[i][0] in _FOLLOWERS_SET:
                     children.append(tokens[i])
                     i += 1
             elif kind == "SHARE":
                 raise _NotInGrammar(token)  # share: SHARE NUM _follower?
-            items.append(Tree(kind.lower(), children))
+            items.append(Item(kind.lower(), children))
         elif kind in _FOLLOWERS_SET:
             raise _NotInGrammar(token)  # a unit with no number before it
         else:
@@ -286,12 +294,12 @@ def read_paragraph(text: str) -> ParagraphQuantities:
     out = ParagraphQuantities(text)
     if not _NUMERIC.search(text):
         return out
-    tokens = _scan(_half_width(text))
+    scanned = _half_width(text)
     try:
-        items = parse_items(tokens)
+        items = parse_items(_scan(scanned))
     except _NotInGrammar:  # a shape the grammar does not know: nothing is read rather than something wrong
         return out
-    reader = _Reader(out)
+    reader = _Reader(out, scanned)
     for item in items:
         reader.item(item)
     reader.flush()
@@ -300,8 +308,9 @@ def read_paragraph(text: str) -> ParagraphQuantities:
 
 
 class _Reader:
-    def __init__(self, out: ParagraphQuantities) -> None:
+    def __init__(self, out: ParagraphQuantities, text: str) -> None:
         self.out = out
+        self.text = text  # the scanned (half-width) text the spans are in
         self.words: list[str] = []
         self.sentence = 0
         self.clause = 0
@@ -311,13 +320,13 @@ class _Reader:
         #: (token type, offset, sentence, index of the next quantity) of PARTS, CATEGORIES, COLON, OPEN, CLOSE, STOP
         self.markers: list[tuple[str, int, int, int]] = []
 
-    def item(self, item) -> None:
-        if isinstance(item, Tree):
+    def item(self, item: Item | Span) -> None:
+        if isinstance(item, Item):
             self.quantity(item)
             return
-        kind = item.type
+        kind, start, end = item
         if kind in ("PARTS", "CATEGORIES", "COLON", "OPEN", "CLOSE", "STOP"):
-            self.markers.append((kind, item.start_pos, self.sentence, len(self.out.quantities)))
+            self.markers.append((kind, start, self.sentence, len(self.out.quantities)))
         if kind in _BREAKS or kind == "DATE":
             self.flush()
             self.words, self.total, self.about = [], False, False
@@ -328,7 +337,7 @@ class _Reader:
             return
         if kind == "ABOUT":
             previous = self.out.quantities[-1] if self.out.quantities else None
-            if previous is not None and previous.end == item.start_pos and previous.clause == self.clause:
+            if previous is not None and previous.end == start and previous.clause == self.clause:
                 previous.approx = True  # 100件以上
             self.about = True
         if kind == "TOTAL":
@@ -336,34 +345,36 @@ class _Reader:
         if kind in ("PHONE", "DOCNO", "ORDINAL"):
             self.words = []
             return
-        text = str(item)
+        text = self.text[start:end]
         self.words.append(text)
         if self.pending is not None:
             self.pending.after += text
 
-    def quantity(self, tree: Tree) -> None:
-        tokens = [t for t in tree.children if isinstance(t, Token)]
-        number = next((t for t in tokens if t.type == "NUM"), None)
+    def quantity(self, item: Item) -> None:
+        tokens = item.children
+        number = next((t for t in tokens if t[0] == "NUM"), None)
         if number is None:  # 同比显著增长: a change without a number
             return
-        value, numeral = _value(str(number))
-        follower = next((t for t in tokens if t.type in _FOLLOWERS), None)
-        unit = str(follower).strip().lstrip("余多") if follower is not None else ""
-        approx = self.about or (follower is not None and str(follower).strip()[:1] in "余多")
-        start, end = number.start_pos, (follower or number).end_pos
-        if tree.data == "share":
+        digits = self.text[number[1]:number[2]]
+        value, numeral = _value(digits)
+        follower = next((t for t in tokens if t[0] in _FOLLOWERS), None)
+        written = self.text[follower[1]:follower[2]].strip() if follower is not None else ""
+        unit = written.lstrip("余多")
+        approx = self.about or written[:1] in ("余", "多")
+        start, end = number[1], (follower or number)[2]
+        if item.data == "share":
             previous = self.out.quantities[-1] if self.out.quantities else None
             if previous is not None and previous.kind == "count" and previous.sentence == self.sentence \
                     and unit in ("%", "％") and isinstance(value, (int, Decimal)):
                 previous.share = Decimal(value)
-                previous.share_places = len(str(number).partition(".")[2])
+                previous.share_places = len(digits.partition(".")[2])
             self.flush()
             self.words = []
             return
         self.flush()
         subject = _normal("".join(self.words))
-        quantity = Quantity(str(tree.data), value, unit, start, end, subject, "", self.sentence, self.clause,
-                            approx, numeral, self.total or bool(re.search(r"共|累计|合计|总计|总数", subject)))
+        quantity = Quantity(item.data, value, unit, start, end, subject, "", self.sentence, self.clause,
+                            approx, numeral, self.total or bool(_TOTAL_WORDS.search(subject)))
         self.out.quantities.append(quantity)
         self.pending = quantity
         self.words, self.about = [], False

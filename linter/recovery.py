@@ -94,6 +94,8 @@ def _candidates(cells: list[Cell], expected: int) -> list[list[tuple[Cell, str]]
         return []  # a blank, a decimal or text among the fixed cells: nothing to add up
     wanted = expected - len(fixed)
     sizes = [len(cell.raw) - sum(ch in "+-－" for ch in cell.raw) for cell in runs]
+    if sum(sizes) == wanted:  # every digit a cell (0000000, the common case): the one split
+        return [[(cell, text) for cell in cells for text in (_digit_cells(cell.raw) if cell.run_together else [cell.raw])]]
     if sum(sizes) > MAX_DIGITS_PER_CELL * wanted:
         return None
     options: list[list[list[str]]] = []
@@ -118,6 +120,11 @@ def _candidates(cells: list[Cell], expected: int) -> list[list[tuple[Cell, str]]
         found.append([(cell, text) for cell in cells
                       for text in (parts_of[id(cell)] if cell.run_together else [cell.raw])])
     return found
+
+
+def _digit_cells(raw: str) -> list[str]:
+    """A run cut into one cell per digit, each sign on the digit after it."""
+    return [part for piece in _PIECES.findall(raw) for part in next(_cut(piece, len(piece.lstrip("+-－"))))]
 
 
 def _compositions(pieces: list[str], k: int) -> Iterator[list[str]]:

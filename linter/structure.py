@@ -155,11 +155,12 @@ def match_heading(text: str) -> HeadingMatch | None:
     return HeadingMatch(part, numeral, index[pos], index[end - 1] + 1, variant, typo)
 
 
-def find_headings(text: str) -> list[HeadingMatch]:
+def find_headings(text: str, normalized: tuple[str, list[int]] | None = None) -> list[HeadingMatch]:
     """Headings inside a long line (crawler text holds the whole page on one
-    line). The numeral must agree with the words here: inside running text,
-    ``一、主动公开…`` is more likely an item of part 一 than a misnumbered part 二."""
-    norm, index = L.normalize_with_map(text)
+    line; ``normalized``: its ``normalize_with_map`` when known). The numeral
+    must agree with the words here: inside running text, ``一、主动公开…`` is
+    more likely an item of part 一 than a misnumbered part 二."""
+    norm, index = normalized if normalized is not None else L.normalize_with_map(text)
     found: list[HeadingMatch] = []
     done = 0
     for numbering in _NUMBERING.finditer(norm):

@@ -24,6 +24,24 @@ _DONE = re.compile(
 #: What both need, searched first: _START has no literal to search for, so the
 #: two patterns would be tried at every character of every paragraph.
 _YEAR_THEN = re.compile(r"(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?:" + _SUBJECT + r"|将|要|计划|拟|准备|力争)")
+#: The most characters _START can take before the year: a sub-heading of
+#: （ + three numerals + ） and 24 words (tests hold the two to the same matches).
+_START_WIDTH = 29
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for _PLAN and _DONE, tried only where a match can
+    start: within _START_WIDTH characters before a year (never empty matches)."""
+    starts = sorted({start for year in _YEAR_THEN.finditer(text)
+                     for start in range(max(0, year.start() - _START_WIDTH), year.start() + 1)})
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 class StaleYear(Rule):
@@ -82,11 +100,11 @@ class StaleYear(Rule):
             text = paragraph.text
             if _YEAR_THEN.search(text) is None:
                 continue
-            for match in _PLAN.finditer(text):
+            for match in _matches(_PLAN, text):
                 said = int(match.group(1))
                 if said <= year:
                     yield self._finding(paragraph, match, said, year, "plan")
-            for match in _DONE.finditer(text):
+            for match in _matches(_DONE, text):
                 said = int(match.group(1))
                 if said == year - 1:
                     yield self._finding(paragraph, match, said, year, "done")

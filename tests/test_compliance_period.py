@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.engine import lint_bytes
 from linter.rules.per003_late_publication import LatePublication
@@ -260,3 +262,30 @@ def test_per005_year_run_into_a_sub_heading_by_crawled_text(seeds_dir):
     # a comparison after a sub-heading is not a work year told as this year
     compared = replace_line(text, 70, line + "（一）主动公开工作情况较2021年，我局公开数量增长。")
     assert findings_of(compared, "PER005") == []
+
+
+# ---------------------------------------------------------------------------
+# PER005 looks for its two patterns only near a year: the same matches as a
+# scan of every character
+
+
+_PER005_SENTENCE = st.tuples(
+    st.sampled_from(["", "。", "；", "：", "）", " ", "\n", "推进"]),
+    st.sampled_from(["", "（一）", "（十二）", "二、", "三十、"]),
+    st.text("工作公开推进主要措施情", max_size=26).map(lambda words: words + "情况"),
+    st.sampled_from(["2016", "2017", "1999", "20", "9"]),
+    st.sampled_from(["年", "年度", " 年", ""]),
+    st.sampled_from(["", "，", ","]),
+    st.sampled_from(["", "我们", "我局", "本单位"]),
+    st.sampled_from(["", "将", "计划", "继续"]),
+).map("".join)
+_PER005_TEXT = st.lists(_PER005_SENTENCE, max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PER005_TEXT)
+def test_stale_year_patterns_are_found_near_years_as_everywhere(text):
+    from linter.rules import per005_stale_year as R
+
+    for pattern in (R._PLAN, R._DONE):
+        assert [m.span() for m in R._matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]

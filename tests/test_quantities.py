@@ -117,23 +117,30 @@ def test_a_paragraph_the_grammar_cannot_read_gives_nothing_rather_than_a_guess()
 
 
 def _shape(items) -> list:
-    return [(item.data, [(t.type, t.start_pos) for t in item.children]) if hasattr(item, "data")
-            else (item.type, item.start_pos) for item in items]
+    """Lark's trees and tokens, or parse_items's items and spans, as the same plain data."""
+    def token(t):
+        return (t.type, t.start_pos) if hasattr(t, "type") else (t[0], t[1])
+
+    return [(str(item.data), [token(t) for t in item.children]) if hasattr(item, "data") else token(item)
+            for item in items]
 
 
-def _both(tokens) -> tuple[object, object]:
-    """(Lark's parse of grammars/quantity.lark, parse_items), each a shape or "not in the grammar"."""
+def _both(spans) -> tuple[object, object]:
+    """(Lark's parse of grammars/quantity.lark, parse_items) of the scanner's spans,
+    each a shape or "not in the grammar"."""
+    from lark import Token
     from lark.exceptions import UnexpectedInput
 
     from linter import quantities as Q
 
     parser = Q._grammar()[0]
+    tokens = [Token(kind, "x", start_pos=start, end_pos=end) for kind, start, end in spans]
     try:
         by_lark: object = _shape(parser.parse(tokens).children)
     except UnexpectedInput:
         by_lark = "not in the grammar"
     try:
-        by_hand: object = _shape(Q.parse_items(tokens))
+        by_hand: object = _shape(Q.parse_items(spans))
     except Q._NotInGrammar:
         by_hand = "not in the grammar"
     return by_lark, by_hand
@@ -162,8 +169,5 @@ def test_parse_items_gives_larks_trees_on_every_paragraph_of_the_corpus(corpus_d
 @given(st.lists(st.sampled_from(["NUM", "UNIT", "MONEY", "PCT", "DURATION", "SHARE", "CHANGE", "WORD", "COMMA",
                                  "STOP", "TOTAL", "DATE", "ENUM", "OPEN", "CLOSE"]), max_size=12))
 def test_parse_items_gives_larks_trees_on_any_token_sequence(types):
-    from lark import Token
-
-    tokens = [Token(kind, "x", start_pos=k, end_pos=k + 1) for k, kind in enumerate(types)]
-    by_lark, by_hand = _both(tokens)
+    by_lark, by_hand = _both([(kind, k, k + 1) for k, kind in enumerate(types)])
     assert by_hand == by_lark

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.ast import Cell, Row, Span
+from linter import recovery
 from linter.recovery import recover_row
 
 from helpers import CORPUS, findings_of
@@ -41,6 +44,23 @@ def test_a_unique_split_is_recovered(runs, expected, identity, split):
     # every cell keeps the exact columns of its digits
     text = " ".join(runs)
     assert "".join(text[c.span.column - 11:c.span.end_column - 11] for c in row.cells) == text.replace(" ", "")
+
+
+_SIGNED_RUN = st.builds(lambda sign, digits: sign + digits, st.sampled_from(["", "-", "+", "－"]),
+                        st.text("0123456789", min_size=2, max_size=6))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_SIGNED_RUN, min_size=1, max_size=3).map("".join), min_size=1, max_size=3))
+def test_a_run_with_a_digit_for_every_cell_has_the_one_split_the_general_search_finds(runs):
+    """Rows with as many digits as cells (0000000) take a short way; it finds
+    what cutting every run into its pieces, every way, finds."""
+    row = _row(runs, sum(ch.isdigit() for raw in runs for ch in raw))
+    by_search = [list(recovery._compositions(recovery._PIECES.findall(raw), sum(ch.isdigit() for ch in raw)))
+                 for raw in runs]
+    assert all(len(splits) == 1 for splits in by_search)
+    expected = [[(cell, text) for cell, splits in zip(row.cells, by_search) for text in splits[0]]]
+    assert recovery._candidates(row.cells, row.expected) == expected
 
 
 @pytest.mark.parametrize("runs, expected, identity", [
