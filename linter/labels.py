@@ -10,6 +10,7 @@ are always kept.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -645,6 +646,15 @@ def _label_regex(era: Era) -> re.Pattern[str]:
 
     Group ``g<k>`` matches a canonical spelling of label ``k``, ``v<k>`` a variant.
     """
+    first, alternatives = label_alternatives(era)
+    if not alternatives:
+        return re.compile(r"(?!)")  # an era without table labels matches nothing
+    return re.compile(f"(?={first})(?:" + "|".join(guarded(alternatives)) + ")")
+
+
+def label_alternatives(era: Era) -> tuple[str, list[str]]:
+    """The era's label alternatives in the order they are tried, and a class of
+    the characters any of them can start with."""
     cores = _distinctive_cores(era)
     alternatives: list[tuple[int, str]] = []
     for k, label in enumerate(era.labels):
@@ -663,10 +673,70 @@ def _label_regex(era: Era) -> re.Pattern[str]:
         for spelling in (label.canonical,) + label.variants:
             text = normalize(spelling)
             firsts.update((text[0], text.lstrip("(")[0], UNNUMBERED.sub("", text)[0]))
-    if not alternatives:
-        return re.compile(r"(?!)")  # an era without table labels matches nothing
-    first = "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]"
-    return re.compile(f"(?={first})(?:" + "|".join(source for _, source in alternatives) + ")")
+    return "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]", [source for _, source in alternatives]
+
+
+def guarded(alternatives: Iterable[str]) -> list[str]:
+    """Each alternative behind a lookahead on the characters it can start with:
+    trying the guard costs a tenth of trying the alternative's optional
+    numbering, and the alternatives keep their order (which decides the match)."""
+    out = []
+    for source in alternatives:
+        guard = _first_class(source)
+        out.append(source if guard is None else f"(?={guard})(?:{source})")
+    return out
+
+
+def _first_class(pattern: str) -> str | None:
+    """A character class holding every character a match of ``pattern`` can start
+    with, or None when that cannot be told (any character, an empty match)."""
+    try:
+        from re import _constants as K, _parser  # the stdlib's own parse of the pattern
+    except ImportError:  # pragma: no cover - a Python without them: no guard, the same matches
+        return None
+    items: list[str] = []
+
+    def sequence(parsed) -> bool:
+        """Add the first characters of a sequence; True when it can match nothing."""
+        for op, arg in parsed:
+            if op is K.SUBPATTERN and arg[1] & re.IGNORECASE:
+                raise LookupError(op)  # (a case-blind group: its literals are not its characters)
+            if op is K.LITERAL:
+                items.append(re.escape(chr(arg)))
+                return False
+            if op is K.IN:
+                for kind, value in arg:
+                    if kind is K.LITERAL:
+                        items.append(re.escape(chr(value)))
+                    elif kind is K.RANGE:
+                        items.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                    elif kind is K.CATEGORY and value is K.CATEGORY_DIGIT:
+                        items.append(r"\d")
+                    else:
+                        raise LookupError(kind)  # a negated class, a category of another kind
+                return False
+            if op is K.SUBPATTERN:
+                if not sequence(arg[-1]):
+                    return False
+            elif op is K.BRANCH:
+                empty = [sequence(branch) for branch in arg[1]]
+                if not any(empty):
+                    return False
+            elif op in (K.MAX_REPEAT, K.MIN_REPEAT):
+                low, _, body = arg
+                if not sequence(body) and low > 0:
+                    return False
+            else:
+                raise LookupError(op)  # any character, a lookaround, a back reference
+        return True
+
+    try:
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE or sequence(parsed):
+            return None
+    except (LookupError, re.error):
+        return None
+    return "[" + "".join(dict.fromkeys(items)) + "]"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

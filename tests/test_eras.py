@@ -6,8 +6,11 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.engine import lint_bytes, lint_path, parse_source
+from linter.labels import ERAS
 from linter.source import read_path
 
 from helpers import CORPUS, seed
@@ -76,3 +79,33 @@ def test_eras_command_lists_the_three_eras():
     out = subprocess.run([sys.executable, "-m", "linter", "eras"], capture_output=True, text=True, check=True)
     for era, basis in (("2007", "492号"), ("2019", "〔2019〕60号"), ("2021", "〔2021〕30号")):
         assert any(line.startswith(era) and basis in line for line in out.stdout.splitlines())
+
+
+# ---------------------------------------------------------------------------
+# The label scan's guards (linter.labels.guarded) change its speed, not its matches
+
+
+def _label_pieces() -> list[str]:
+    from linter import labels as L
+
+    pieces = ["其中：", "其中", "（一）", "(三)", "一、", "1.", "2、", "（本列数据的勾稽关系为：第一项加第二项之和）",
+              "2021年度", "年度", "0", "12", "3 4", " ", "，", "。", "（说明）", "“", "”", "其他", "总计"]
+    for era in L.ERAS.values():
+        for label in era.labels:
+            for spelling in (label.canonical,) + label.variants:
+                pieces += [spelling, spelling[: len(spelling) // 2], spelling[len(spelling) // 2:]]
+    return sorted(set(pieces))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_label_pieces()), max_size=12).map("".join), st.sampled_from(sorted(ERAS)))
+def test_guarded_label_alternatives_match_as_the_plain_alternation(text, era_id):
+    import re
+
+    from linter import labels as L
+
+    first, alternatives = L.label_alternatives(ERAS[era_id])
+    plain = re.compile(f"(?={first})(?:" + "|".join(alternatives) + ")")
+    norm = L.normalize(text)
+    assert [(m.span(), m.lastgroup) for m in ERAS[era_id].label_regex.finditer(norm)] == \
+        [(m.span(), m.lastgroup) for m in plain.finditer(norm)]
