@@ -726,8 +726,8 @@ def _first_class(pattern: str) -> str | None:
                 low, _, body = arg
                 if not sequence(body) and low > 0:
                     return False
-            else:
-                raise LookupError(op)  # any character, a lookaround, a back reference
+            elif op not in (K.ASSERT, K.ASSERT_NOT, K.AT):  # (lookarounds and anchors take no character)
+                raise LookupError(op)  # any character, a back reference
         return True
 
     try:

@@ -56,6 +56,15 @@ def _half_width(text: str) -> str:
 KNOWN_PARTITIONS = (("主动公开", "依申请公开", "不予公开"),)
 
 
+def _master(terminals: list[tuple[str, str]], guard: bool = True) -> str:
+    """One pattern trying the terminals in order, each in a group of its name
+    (and behind a guard on its first characters: see linter.labels.guarded)."""
+    from .labels import guarded
+
+    alternatives = [f"(?P<{name}>{regexp})" for name, regexp in terminals]
+    return "|".join(guarded(alternatives) if guard else alternatives)
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern]:
     from .parser import get_parser
@@ -64,11 +73,8 @@ def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern]:
     order = sorted(enumerate(parser.terminals), key=lambda pair: (-pair[1].priority, pair[0]))
     alternatives = [(t.name, t.pattern.to_regexp()) for _, t in order]
 
-    def master(names: list[tuple[str, str]]) -> re.Pattern:
-        return re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in names))
-
-    anywhere = master([(n, r) for n, r in alternatives if n not in _FOLLOWERS])
-    after_number = master(alternatives)
+    anywhere = re.compile(_master([(n, r) for n, r in alternatives if n not in _FOLLOWERS]))
+    after_number = re.compile(_master(alternatives))
     # WORD is the fallback: a run of characters that start no other terminal.
     # Where the text is such a run, it is taken at once, without trying the
     # other terminals at its first character (most of a paragraph is words).

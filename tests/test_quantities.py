@@ -171,3 +171,25 @@ def test_parse_items_gives_larks_trees_on_every_paragraph_of_the_corpus(corpus_d
 def test_parse_items_gives_larks_trees_on_any_token_sequence(types):
     by_lark, by_hand = _both([(kind, k, k + 1) for k, kind in enumerate(types)])
     assert by_hand == by_lark
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2021年", "3月5日", "0591-1234567", "13912345678", "〔2021〕12号", "第三", "12", "1,234",
+                                 "3.5", "万", "件", "条", "元", "万元", "%", "个工作日", "占", "同比增长", "增加", "共",
+                                 "公共", "累计", "其中", "包括", "主要类别有", "其他", "约", "近年", "以上", "，", "、",
+                                 "；", "：", "（", "）", "。", "\n", " ", "政府信息", "申请", "一百零五", "两"]),
+               max_size=15).map("".join))
+def test_the_scanners_guards_change_no_token(text):
+    """The scanner's patterns with guards (linter.labels.guarded) and without
+    find the same terminal, the same length, at every position."""
+    import re
+
+    from linter import quantities as Q
+
+    parser = Q._grammar()[0]
+    terminals = [(t.name, t.pattern.to_regexp()) for _, t in
+                 sorted(enumerate(parser.terminals), key=lambda pair: (-pair[1].priority, pair[0]))]
+    guarded, plain = re.compile(Q._master(terminals)), re.compile(Q._master(terminals, guard=False))
+    for pos in range(len(text)):
+        a, b = guarded.match(text, pos), plain.match(text, pos)
+        assert (a and (a.lastgroup, a.end())) == (b and (b.lastgroup, b.end())), pos
