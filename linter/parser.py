@@ -4,9 +4,10 @@ Grammars are LALR and analysed once: the analysis is cached on disk
 (``$XDG_CACHE_HOME/xxgk-lint`` or ``~/.cache/xxgk-lint``; set
 ``XXGK_LINT_CACHE_DIR`` to move it), so a pre-commit run only unpickles it.
 
-The grammar states the template in order; real reports deviate from it, and
-the parser repairs the token stream the way a reader would, so that nothing is
-lost and every repair is visible:
+The grammar states the template in order; most reports follow it, and Lark
+parses their token stream in one go. Others deviate from it, and the parser
+repairs their stream a token at a time, the way a reader would, so that nothing
+is lost and every repair is visible:
 
 * a table row or header that the template puts earlier than where the parser
   stands (a header repeated after a page break, a row-group label repeated,
@@ -29,7 +30,7 @@ import zlib
 from pathlib import Path
 
 from lark import Lark, Tree
-from lark.exceptions import UnexpectedToken
+from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .ast import Problem, Span
@@ -213,7 +214,16 @@ def _unplaced(tokens: list[CellToken], table: str | None, part: int) -> Problem:
 def parse_tokens(tokens: list[CellToken], grammar: Path) -> tuple[list[Tree], list[Problem]]:
     """The trees of a report (more than one when a part is out of order) and the
     regions that could not be placed."""
-    driver = _Driver(get_parser(grammar))
+    parser = get_parser(grammar)
+    try:  # most reports follow the template as they are: Lark parses them in one go
+        return [parser.parse(tokens)], []
+    except UnexpectedInput:
+        return parse_with_repairs(tokens, parser)  # the others token by token, repaired
+
+
+def parse_with_repairs(tokens: list[CellToken], parser: Lark) -> tuple[list[Tree], list[Problem]]:
+    """:func:`parse_tokens` a token at a time (the same trees where no repair is needed)."""
+    driver = _Driver(parser)
     for token in tokens:
         driver.feed(token)
     return driver.finish()

@@ -148,3 +148,30 @@ def test_a_report_that_is_not_one_gets_one_finding():
 
     assert [d.code for d in lint_bytes("会议通知\n请各单位于下周一参加培训。\n".encode(), "n.txt").diagnostics] == [
         "PRS002"]
+
+
+def test_a_stream_parsed_in_one_go_gives_the_trees_the_token_by_token_parse_gives(corpus_dir):
+    """parse_tokens lets Lark parse a report that needs no repair in one go; the
+    trees are those of the repairing, token-by-token parse."""
+    from linter.engine import parse_source
+    from linter.layout import text_blocks
+    from linter.lexer import lex
+    from linter.parser import get_parser, parse_with_repairs
+    from linter.plugins import registry
+    from linter.source import read_path
+
+    eras = registry().eras
+    in_one_go = 0
+    for path in sorted(corpus_dir.glob("0*.txt")) + sorted((corpus_dir.parent / "seeds").glob("*.txt")):
+        source = read_path(str(path))
+        plugin = eras[parse_source(source).era]
+        tokens = lex(text_blocks(source.text), plugin.era)
+        parser = get_parser(plugin.grammar)
+        trees, problems = parse_with_repairs(tokens, parser)
+        try:
+            whole = parser.parse(tokens)
+        except Exception:  # (a report that needs a repair: the one path there is)
+            continue
+        in_one_go += 1
+        assert (trees, problems) == ([whole], []), path.name
+    assert in_one_go >= 15  # (22 of the 24 today)
