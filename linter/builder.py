@@ -37,9 +37,15 @@ def span_of(chunk: Chunk) -> Span:
     return Span(line, column, end_line, end_column)
 
 
-def classify_cell(chunk: Chunk) -> Cell:
+def token_span(token: CellToken) -> Span:
+    """``span_of(token.chunk)``, from the positions the token was made with."""
+    return Span(token.line, token.column, token.end_line, token.end_column)
+
+
+def classify_cell(chunk: Chunk, span: Span | None = None) -> Cell:
+    """The cell of a chunk (``span``: the chunk's, when known)."""
     raw = chunk.text.strip()
-    span = span_of(chunk)
+    span = span or span_of(chunk)
     if not raw:
         return Cell(raw, "blank", None, span)
     if NA_CELL.match(raw):
@@ -72,7 +78,7 @@ def classify_cell(chunk: Chunk) -> Cell:
 
 
 def _cells(tokens: list[CellToken]) -> list[Cell]:
-    return [classify_cell(token.chunk) for token in tokens]
+    return [classify_cell(token.chunk, token_span(token)) for token in tokens]
 
 
 def _typo(token: CellToken) -> int:
@@ -83,7 +89,7 @@ def _typo(token: CellToken) -> int:
 def _header(token: CellToken) -> Header:
     label = token.label
     return Header(label.key if label else None, label.canonical if label else token.chunk.text,
-                  token.chunk.text, span_of(token.chunk), token.variant, _typo(token))
+                  token.chunk.text, token_span(token), token.variant, _typo(token))
 
 
 def _row(tree: Tree, width: int | None = None) -> Row:
@@ -92,9 +98,9 @@ def _row(tree: Tree, width: int | None = None) -> Row:
     head, values = tree.children[0], [t for t in tree.children[1:] if t.type == "VALUE"]
     label = head.label
     if label is None:
-        row = Row(None, head.chunk.text, head.chunk.text, span_of(head.chunk), expected=width)
+        row = Row(None, head.chunk.text, head.chunk.text, token_span(head), expected=width)
     else:
-        row = Row(label.key, label.canonical, head.chunk.text, span_of(head.chunk), variant=head.variant,
+        row = Row(label.key, label.canonical, head.chunk.text, token_span(head), variant=head.variant,
                   parent=label.parent, expected=width if width is not None else label.values or None,
                   typo=_typo(head))
     row.cells = _cells(values)
@@ -124,7 +130,7 @@ def _name_columns(row: Row, columns: tuple[str, ...] | list[str]) -> None:
 def _table(tree: Tree) -> Table:
     kind = _TABLE_KINDS[tree.data]
     tokens = [t for t in tree.scan_values(lambda v: isinstance(v, CellToken))]
-    table = Table(kind, 0, span_of(tokens[0].chunk) if tokens else Span(1, 1, 1, 1))
+    table = Table(kind, 0, token_span(tokens[0]) if tokens else Span(1, 1, 1, 1))
     if kind == "表四":
         _table4(tree, table)
     elif kind == "统计表":
@@ -138,7 +144,7 @@ def _table(tree: Tree) -> Table:
             elif not child.type.startswith("_"):
                 table.headers.append(_header(child))
     if tokens:
-        last = span_of(tokens[-1].chunk)
+        last = token_span(tokens[-1])
         table.span = Span(table.span.line, table.span.column, last.end_line, last.end_column)
     return table
 
@@ -158,7 +164,7 @@ def _table4(tree: Tree, table: Table) -> None:
         elif isinstance(child, Tree):
             table.headers += [_header(t) for t in child.children]
     if values:
-        row = Row(L.T4_DATA_ROW, "表四数据", "", span_of(values[0].chunk), expected=15)
+        row = Row(L.T4_DATA_ROW, "表四数据", "", token_span(values[0]), expected=15)
         row.cells = _cells(values)
         table.rows.append(row)
 
@@ -275,13 +281,13 @@ class _Reader:
 
 
 def _paragraph(token: CellToken) -> Paragraph:
-    return Paragraph(token.chunk.text, span_of(token.chunk), token.chunk)
+    return Paragraph(token.chunk.text, token_span(token), token.chunk)
 
 
 def _section(token: CellToken) -> Section:
     match = token.extra
     part = int(token.type[-1])
-    return Section(part, token.chunk.text, canonical_heading(part), span_of(token.chunk), variant=token.variant,
+    return Section(part, token.chunk.text, canonical_heading(part), token_span(token), variant=token.variant,
                    numeral=match.numeral, typo=match.typo, implied=match.implied)
 
 
