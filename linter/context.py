@@ -96,6 +96,13 @@ class ReportContext:
         return [(paragraph, read_paragraph(paragraph.text)) for paragraph in self.prose]
 
     @cached_property
+    def topic_sentences(self) -> list:
+        """The prose's sentences about applications and cases (linter.narrative)."""
+        from .narrative import read_topic_sentences
+
+        return read_topic_sentences(self.report)
+
+    @cached_property
     def statements(self) -> list:
         """Numbers stated in the narrative (linter.narrative.Statement)."""
         from .narrative import read_statements

@@ -116,6 +116,12 @@ class Claim:
     text: str
 
 
+def read_topic_sentences(report: Report) -> list[tuple[Paragraph, int, str]]:
+    """The prose's sentences about applications and cases, each (paragraph,
+    offset, sentence) (computed once per report: linter.context)."""
+    return list(_sentences(report))
+
+
 def _sentences(report: Report) -> Iterator[tuple[Paragraph, int, str]]:
     for paragraph in report.context.prose:
         text = paragraph.text
@@ -149,7 +155,7 @@ def claims(report: Report) -> list[Claim]:
 
 def read_statements(report: Report) -> list[Statement]:
     found: list[Statement] = []
-    for paragraph, base, sentence in _sentences(report):
+    for paragraph, base, sentence in report.context.topic_sentences:
         if not _DIGIT.search(sentence):
             continue
         for offset, clause in _clauses(sentence):
@@ -196,7 +202,7 @@ def _scan(clause: str) -> Iterator[tuple[str, re.Match, str]]:
 
 def read_claims(report: Report) -> list[Claim]:
     found: list[Claim] = []
-    for paragraph, base, sentence in _sentences(report):
+    for paragraph, base, sentence in report.context.topic_sentences:
         if not _DENIAL_OR_DONE.search(sentence):
             continue
         for offset, clause in _clauses(sentence):
