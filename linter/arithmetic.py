@@ -273,8 +273,10 @@ def number_required(row: Row) -> bool:
 
 def evaluate(identity: Identity) -> Outcome | Skipped:
     reasons: list[str] = []
+    rows: dict[int, str | None] = {}  # (a row's terms share its verdict: a row identity has seven)
     for t in identity.terms:
-        why = unreliable_row(t.row)
+        key = id(t.row)
+        why = rows[key] if key in rows else rows.setdefault(key, unreliable_row(t.row))
         if why is None and t.cell is None:
             why = f"缺少“{t.name}”" if t.row is not None else f"未识别到“{t.label}”一行"
         elif why is None and t.cell is not None and t.cell.run_together:
@@ -377,7 +379,7 @@ def short_label(label: str) -> str:
 def row_name(table: Table, row: Row) -> str:
     """``（三）1.属于国家秘密`` for a leaf under a group, else the short label."""
     name = short_label(row.label)
-    if row.parent and re.match(r"^\d", name):
+    if row.parent and name[:1].isdecimal():  # (what \d matches)
         parent = table.row(row.parent)
         if parent is not None and not parent.cells:
             head = re.match(r"^[（(][一二三四五六七八九十]+[）)]", parent.label)
