@@ -275,8 +275,9 @@ def evaluate(identity: Identity) -> Outcome | Skipped:
     reasons: list[str] = []
     rows: dict[int, str | None] = {}  # (a row's terms share its verdict: a row identity has seven)
     for t in identity.terms:
-        key = id(t.row)
-        why = rows[key] if key in rows else rows.setdefault(key, unreliable_row(t.row))
+        if id(t.row) not in rows:
+            rows[id(t.row)] = unreliable_row(t.row)
+        why = rows[id(t.row)]
         if why is None and t.cell is None:
             why = f"缺少“{t.name}”" if t.row is not None else f"未识别到“{t.label}”一行"
         elif why is None and t.cell is not None and t.cell.run_together:

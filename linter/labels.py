@@ -10,10 +10,10 @@ are always kept.
 from __future__ import annotations
 
 import re
-from typing import Iterable
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 # --------------------------------------------------------------------------
 # Normalisation (FORMATS.md §6)

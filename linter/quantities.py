@@ -52,6 +52,8 @@ def _half_width(text: str) -> str:
         if full in text:
             text = text.replace(full, half)
     return text
+
+
 #: Sets of parts that make a whole (what each part's words must contain).
 KNOWN_PARTITIONS = (("主动公开", "依申请公开", "不予公开"),)
 
@@ -66,7 +68,7 @@ def _master(terminals: list[tuple[str, str]], guard: bool = True) -> str:
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern]:
+def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern | None]:
     from .parser import get_parser
 
     parser = get_parser(GRAMMAR, strict=False)  # (its terminals make the scanner; the tests parse with it)
@@ -78,9 +80,10 @@ def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern]:
     # WORD is the fallback: a run of characters that start no other terminal.
     # Where the text is such a run, it is taken at once, without trying the
     # other terminals at its first character (most of a paragraph is words).
-    word = dict(alternatives)["WORD"]
-    assert word.endswith("|.") and word.count("|") == 1, word
-    return parser, anywhere, after_number, re.compile(word[:-2])
+    # (The grammar writes WORD as "[^…]+|." — a run, else any one character.)
+    word = dict(alternatives).get("WORD", "")
+    words = re.compile(word[:-2]) if word.endswith("|.") and word.count("|") == 1 else None
+    return parser, anywhere, after_number, words
 
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
@@ -88,10 +91,10 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
 
 #: A token of the quantity grammar: (terminal, start, end) in the scanned text
 #: (plain tuples: a paragraph has hundreds, and lark Tokens cost ten times more).
-Span = tuple[str, int, int]
+TokenSpan = tuple[str, int, int]
 
 
-def _scan(text: str) -> list[Span]:
+def _scan(text: str) -> list[TokenSpan]:
     """The grammar's tokens; a sentence without a number is one STOP (nothing
     in it is read), and neighbouring words are one WORD."""
     _, anywhere, after_number, words = _grammar()
@@ -106,7 +109,7 @@ def _scan(text: str) -> list[Span]:
         pos = start
         while pos < stop:
             after = spans and spans[-1][0] == "NUM"
-            match = None if after else words.match(text, pos, stop)
+            match = None if after or words is None else words.match(text, pos, stop)
             if match is not None:
                 kind = "WORD"
             else:
@@ -251,18 +254,18 @@ class Item:
 
     __slots__ = ("data", "children")
 
-    def __init__(self, data: str, children: list[Span]) -> None:
+    def __init__(self, data: str, children: list[TokenSpan]) -> None:
         self.data, self.children = data, children
 
 
-def parse_items(tokens: list[Span]) -> list[Item | Span]:
+def parse_items(tokens: list[TokenSpan]) -> list[Item | TokenSpan]:
     """``start``'s children as the LALR parse of grammars/quantity.lark gives them
     (its usual shift included), read by hand: the grammar is a flat sequence of
     items of at most three tokens, so one look ahead decides each. Lark's
     parse costs a third of a report's narrative reading; the .lark file stays
     the specification, and tests/test_quantities.py holds the two to the same
     trees on every paragraph of the corpus and on generated token sequences."""
-    items: list[Item | Span] = []
+    items: list[Item | TokenSpan] = []
     count, i = len(tokens), 0
     while i < count:
         token = tokens[i]
@@ -326,7 +329,7 @@ class _Reader:
         #: (token type, offset, sentence, index of the next quantity) of PARTS, CATEGORIES, COLON, OPEN, CLOSE, STOP
         self.markers: list[tuple[str, int, int, int]] = []
 
-    def item(self, item: Item | Span) -> None:
+    def item(self, item: Item | TokenSpan) -> None:
         if isinstance(item, Item):
             self.quantity(item)
             return

@@ -95,7 +95,8 @@ def _candidates(cells: list[Cell], expected: int) -> list[list[tuple[Cell, str]]
     wanted = expected - len(fixed)
     sizes = [len(cell.raw) - sum(ch in "+-－" for ch in cell.raw) for cell in runs]
     if sum(sizes) == wanted:  # every digit a cell (0000000, the common case): the one split
-        return [[(cell, text) for cell in cells for text in (_digit_cells(cell.raw) if cell.run_together else [cell.raw])]]
+        return [[(cell, text) for cell in cells
+                 for text in (_digit_cells(cell.raw) if cell.run_together else [cell.raw])]]
     if sum(sizes) > MAX_DIGITS_PER_CELL * wanted:
         return None
     options: list[list[list[str]]] = []
