@@ -711,7 +711,9 @@ def _finding_row(index: int, row: dict) -> str:
             f'<td class="nowrap">{_e(_name(PROVENANCE_NAMES, row.get("provenance")))}</td></tr>')
 
 
-def _findings_section(summary: dict, rows: Iterable[dict], max_rows: int) -> str:
+def _findings_section(summary: dict, rows: Iterable[dict], max_rows: int) -> list[str]:
+    """The section's HTML in pieces, a table row each (written one after the
+    other: the page holds up to 5,000 rows with their excerpts)."""
     body, codes = [], set()
     iterator = iter(rows)
     for row in iterator:
@@ -723,7 +725,7 @@ def _findings_section(summary: dict, rows: Iterable[dict], max_rows: int) -> str
     else:
         left_out = 0
     if not body and not left_out:
-        return '<p class="empty">没有发现问题。</p>'
+        return ['<p class="empty">没有发现问题。</p>']
     names = {str(code): rule.get("name") for code, rule in (summary.get("by_rule") or {}).items()}
     options = "".join(f'<option value="{_e(code)}">{_e(code)} {_e(names.get(code) or "")}</option>'
                       for code in sorted(codes | set(names)) if code)
@@ -731,7 +733,7 @@ def _findings_section(summary: dict, rows: Iterable[dict], max_rows: int) -> str
     if left_out:
         note = (f'<p class="note warn">本页只列出前 {len(body):,} 条问题，另有 {left_out:,} 条未列出；'
                 f'findings.csv 与 audit.xlsx 中有全部问题。下面的筛选只作用于已列出的问题。</p>')
-    return (f"{note}"
+    head = (f"{note}"
             '<div class="filters"><input id="f-text" type="search" placeholder="筛选：单位、文件、问题说明、摘录……" '
             'aria-label="文本筛选"><select id="f-sev" aria-label="严重程度"><option value="">全部严重程度</option>'
             '<option value="error">错误</option><option value="warning">警告</option><option value="info">提示</option>'
@@ -739,7 +741,8 @@ def _findings_section(summary: dict, rows: Iterable[dict], max_rows: int) -> str
             f'<span id="f-count" class="muted">共 {len(body):,} 条</span></div>'
             '<div class="scroll"><table class="data findings" id="findings-table"><thead><tr><th class="num">#</th>'
             '<th>严重程度</th><th>规则</th><th>问题说明</th><th>文件与位置</th><th>单位</th><th>来源</th></tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+            '<tbody>')
+    return [head, *body, "</tbody></table></div>"]
 
 
 # --------------------------------------------------------------------------
@@ -919,7 +922,7 @@ def write_html(summary: dict, units: list[dict], rows: Iterable[dict], path: str
                        _yoy_chart(summary.get("year_on_year") or []))
               + "</div>")
     findings = _findings_section(summary, rows, max(0, max_rows))
-    page = f"""<!DOCTYPE html>
+    head = f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -942,13 +945,14 @@ def write_html(summary: dict, units: list[dict], rows: Iterable[dict], path: str
 <section id="units"><h2>单位排名</h2>{_units_section(units)}</section>
 <section id="rules"><h2>各规则问题</h2>{_rules_section(summary)}</section>
 <section id="missing"><h2>缺报单位</h2>{_missing_section(summary, units)}</section>
-<section id="findings"><h2>问题明细</h2>{findings}</section>
+<section id="findings"><h2>问题明细</h2>"""
+    tail = f"""</section>
 </main>
 <footer><div class="wrap">由 xxgk-lint {_e(version)} 生成。本文件不引用任何外部资源，可离线打开、转发和打印；全部问题见同目录的 findings.csv 与 audit.xlsx。</div></footer>
 <script>{_SCRIPT}</script>
 </body>
 </html>
 """
-    page = _XML_ILLEGAL.sub("\ufffd", page) if _XML_ILLEGAL.search(page) else page
     with _output(path, encoding="utf-8") as handle:
-        handle.write(page)
+        for piece in (head, *findings, tail):  # (piece by piece: no copy of the whole page is made)
+            handle.write(_XML_ILLEGAL.sub("\ufffd", piece) if _XML_ILLEGAL.search(piece) else piece)
