@@ -6,7 +6,6 @@ Only a report without telling labels is parsed by the era its year requires.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,8 +37,6 @@ def xxgk_lint_eras() -> list[EraPlugin]:
 
 #: A report must show at least this many fingerprint labels of one era.
 MIN_FINGERPRINTS = 2
-
-
 
 
 @lru_cache(maxsize=None)  # (a few dozen fingerprint labels, looked up for every report)

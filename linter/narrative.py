@@ -119,10 +119,7 @@ class Claim:
 def read_topic_sentences(report: Report) -> list[tuple[Paragraph, int, str]]:
     """The prose's sentences about applications and cases, each (paragraph,
     offset, sentence) (computed once per report: linter.context)."""
-    return list(_sentences(report))
-
-
-def _sentences(report: Report) -> Iterator[tuple[Paragraph, int, str]]:
+    found: list[tuple[Paragraph, int, str]] = []
     for paragraph in report.context.prose:
         text = paragraph.text
         for match in _SENTENCE.finditer(text):
@@ -131,7 +128,8 @@ def _sentences(report: Report) -> Iterator[tuple[Paragraph, int, str]]:
                 continue
             if _TOPIC.search(sentence) or (
                     "申请" in sentence and _TOPIC.search(text, max(0, match.start() - _CONTEXT), match.start())):
-                yield paragraph, match.start(), sentence
+                found.append((paragraph, match.start(), sentence))
+    return found
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, str]]:

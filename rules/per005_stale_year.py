@@ -29,11 +29,15 @@ _YEAR_THEN = re.compile(r"(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?:" + _SUBJECT +
 _START_WIDTH = 29
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for _PLAN and _DONE, tried only where a match can
-    start: within _START_WIDTH characters before a year (never empty matches)."""
-    starts = sorted({start for year in _YEAR_THEN.finditer(text)
-                     for start in range(max(0, year.start() - _START_WIDTH), year.start() + 1)})
+def _starts(text: str) -> list[int]:
+    """Where a match of _PLAN or _DONE can start: within _START_WIDTH characters before a year."""
+    return sorted({start for year in _YEAR_THEN.finditer(text)
+                   for start in range(max(0, year.start() - _START_WIDTH), year.start() + 1)})
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for _PLAN and _DONE, tried only at ``starts``
+    (:func:`_starts`; they never match empty)."""
     end = 0
     for start in starts:
         if start < end:
@@ -98,13 +102,14 @@ class StaleYear(Rule):
             return
         for paragraph in C.narrative(report):
             text = paragraph.text
-            if _YEAR_THEN.search(text) is None:
+            starts = _starts(text)
+            if not starts:
                 continue
-            for match in _matches(_PLAN, text):
+            for match in _matches(_PLAN, text, starts):
                 said = int(match.group(1))
                 if said <= year:
                     yield self._finding(paragraph, match, said, year, "plan")
-            for match in _matches(_DONE, text):
+            for match in _matches(_DONE, text, starts):
                 said = int(match.group(1))
                 if said == year - 1:
                     yield self._finding(paragraph, match, said, year, "done")
