@@ -680,63 +680,13 @@ def guarded(alternatives: Iterable[str]) -> list[str]:
     """Each alternative behind a lookahead on the characters it can start with:
     trying the guard costs a tenth of trying the alternative's optional
     numbering, and the alternatives keep their order (which decides the match)."""
+    from .sre_cache import first_class
+
     out = []
     for source in alternatives:
-        guard = _first_class(source)
+        guard = first_class(source)
         out.append(source if guard is None else f"(?={guard})(?:{source})")
     return out
-
-
-def _first_class(pattern: str) -> str | None:
-    """A character class holding every character a match of ``pattern`` can start
-    with, or None when that cannot be told (any character, an empty match)."""
-    try:
-        from re import _constants as K, _parser  # the stdlib's own parse of the pattern
-    except ImportError:  # pragma: no cover - a Python without them: no guard, the same matches
-        return None
-    items: list[str] = []
-
-    def sequence(parsed) -> bool:
-        """Add the first characters of a sequence; True when it can match nothing."""
-        for op, arg in parsed:
-            if op is K.SUBPATTERN and arg[1] & re.IGNORECASE:
-                raise LookupError(op)  # (a case-blind group: its literals are not its characters)
-            if op is K.LITERAL:
-                items.append(re.escape(chr(arg)))
-                return False
-            if op is K.IN:
-                for kind, value in arg:
-                    if kind is K.LITERAL:
-                        items.append(re.escape(chr(value)))
-                    elif kind is K.RANGE:
-                        items.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-                    elif kind is K.CATEGORY and value is K.CATEGORY_DIGIT:
-                        items.append(r"\d")
-                    else:
-                        raise LookupError(kind)  # a negated class, a category of another kind
-                return False
-            if op is K.SUBPATTERN:
-                if not sequence(arg[-1]):
-                    return False
-            elif op is K.BRANCH:
-                empty = [sequence(branch) for branch in arg[1]]
-                if not any(empty):
-                    return False
-            elif op in (K.MAX_REPEAT, K.MIN_REPEAT):
-                low, _, body = arg
-                if not sequence(body) and low > 0:
-                    return False
-            elif op not in (K.ASSERT, K.ASSERT_NOT, K.AT):  # (lookarounds and anchors take no character)
-                raise LookupError(op)  # any character, a back reference
-        return True
-
-    try:
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & re.IGNORECASE or sequence(parsed):
-            return None
-    except (LookupError, re.error):
-        return None
-    return "[" + "".join(dict.fromkeys(items)) + "]"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

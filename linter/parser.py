@@ -25,7 +25,6 @@ is lost and every repair is visible:
 """
 from __future__ import annotations
 
-import os
 import zlib
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .ast import Problem, Span
-from .cachedir import cache_dir
+from .cachedir import cache_dirs
 from .layout import Chunk
 from .lexer import CellToken, table_marker, table_of_token
 from .structure import HeadingMatch
@@ -68,7 +67,7 @@ def get_parser(grammar: Path, strict: bool = True) -> Lark:
 
 def _load(path: Path, strict: bool) -> Lark:
     options = dict(parser="lalr", lexer=_NoLexer, strict=strict, maybe_placeholders=False)
-    for directory in (cache_dir(), Path(os.environ.get("TMPDIR") or "/tmp") / "xxgk-lint"):
+    for directory in cache_dirs():
         try:
             directory.mkdir(parents=True, exist_ok=True)
             cache = directory / f"grammar-{path.stem}-{_grammar_stamp(path)}.pickle"
