@@ -2,12 +2,15 @@
 
 ``$XXGK_LINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/xxgk-lint``, else
 ``~/.cache/xxgk-lint``. Everything in it can be deleted at any time.
-Kept there: the grammars' LALR analysis, compiled regular expressions
-(linter.sre_cache), the plugin entry points, LibreOffice conversions."""
+Kept there: the grammars' LALR analysis, compiled regular expressions and
+dataclass methods (linter.startup_cache), the plugin entry points,
+LibreOffice conversions."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from typing import Iterator
 
 
 def cache_dir() -> Path:
@@ -18,7 +21,29 @@ def cache_dir() -> Path:
     return Path(base) / "xxgk-lint"
 
 
-def cache_dirs() -> tuple[Path, Path]:
-    """The cache directory, then a place under the temporary directory for a
-    read-only home (tried in this order for reading and writing)."""
-    return cache_dir(), Path(os.environ.get("TMPDIR") or "/tmp") / "xxgk-lint"
+def cache_dirs() -> Iterator[Path]:
+    """Where to read and write, in this order: the cache directory, then (for a
+    read-only home) a directory of this user's under the temporary directory,
+    made private first — what is read from a cache is trusted (pickles,
+    compiled code), so a place others can write to is never used."""
+    yield cache_dir()
+    fallback = Path(os.environ.get("TMPDIR") or "/tmp") / f"xxgk-lint-{_user()}"
+    if _private(fallback):
+        yield fallback
+
+
+def _user() -> str:
+    return str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+
+
+def _private(directory: Path) -> bool:
+    """Make ``directory`` (mode 700) unless it exists; True when it is a directory
+    of this user's that nobody else can write to."""
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+        status = os.lstat(directory)
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the temporary directory is the user's own
+        return stat.S_ISDIR(status.st_mode)
+    return stat.S_ISDIR(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o022

@@ -13,7 +13,7 @@ import os
 import sys
 from contextlib import contextmanager
 from functools import partial
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import __version__
 from .errors import os_error_text
@@ -158,7 +158,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prepare: Callable[[], None] | None = None) -> int:
+    """Run a command; ``prepare`` is called once the arguments name one (not
+    for --version, --help or a usage error)."""
     from .errors import ConfigError, PackError
 
     _utf8_streams()
@@ -169,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command not in commands:
         parser.print_help(sys.stderr)
         return 2
+    if prepare is not None:
+        prepare()
     try:
         return commands[args.command](args)
     except (_UsageError, ConfigError, PackError) as error:
@@ -190,13 +194,13 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """The console script: run, flush, and leave without tearing the heap down
     (a tenth of a short run's time goes to freeing what the process is about
-    to give back anyway). Patterns are compiled from the machine's cache of
-    them (linter.sre_cache), which is brought up to date before leaving."""
-    from . import sre_cache
+    to give back anyway). Regular expressions and dataclass methods come from
+    what earlier runs compiled (linter.startup_cache), brought up to date
+    before leaving."""
+    from . import startup_cache
 
-    sre_cache.install()
     try:
-        code = main()
+        code = main(prepare=startup_cache.install)
     except SystemExit as done:  # (the language server leaves this way on "exit")
         code = done.code if isinstance(done.code, int) else 0
     for stream in (sys.stdout, sys.stderr):
@@ -204,7 +208,7 @@ def run() -> None:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe, or a stream the language server closed
             pass
-    sre_cache.save()
+    startup_cache.save()
     os._exit(code)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -182,6 +181,8 @@ MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # (only where there is a configuration file)
+
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)

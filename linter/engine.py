@@ -83,7 +83,6 @@ def parse_source(source: Source, era: str | None = None) -> Report:
 
 def _parse_as(source: Source, plugin: "EraPlugin") -> Report:
     from .builder import build
-    from .html_layout import html_blocks
     from .layout import text_blocks
     from .lexer import lex
     from .parser import parse_tokens
@@ -92,12 +91,18 @@ def _parse_as(source: Source, plugin: "EraPlugin") -> Report:
     if source.blocks is not None:  # PDF and Word: laid out by their reader
         blocks = list(source.blocks)
     else:
-        blocks = html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
+        blocks = _html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
     tokens = lex(blocks, era)
     trees, problems = parse_tokens(tokens, plugin.grammar)
     report = build(trees, era, source.path, source.encoding, source.kind)
     report.problems = problems + [_not_read(source, note) for note in source.notes]
     return report
+
+
+def _html_blocks(text: str):
+    from .html_layout import html_blocks  # (html.parser and its entities: only for web pages)
+
+    return html_blocks(text)
 
 
 def _not_read(source: Source, note: str) -> Problem:
@@ -111,11 +116,12 @@ def _not_read(source: Source, note: str) -> Problem:
 def active_rules(settings: "Settings", extra_rules: Iterable[type] = ()) -> list[type]:
     """Every per-file rule the settings may run: plugins' (built-ins included), packs', extra
     (the rules across reports run in an audit, linter.crossreport)."""
-    from .packs import load_pack
     from .plugins import registry
 
     rules = [rule for rule in registry().rules.values() if getattr(rule, "scope", "report") == "report"]
     for pack in dict.fromkeys(os.path.normpath(p) for p in settings.rule_packs):  # a pack named twice counts once
+        from .packs import load_pack  # (YAML and the expression language: only when packs are named)
+
         rules += load_pack(pack).rules
     return rules + list(extra_rules)
 

@@ -25,6 +25,7 @@ is lost and every repair is visible:
 """
 from __future__ import annotations
 
+import json
 import zlib
 from pathlib import Path
 
@@ -63,6 +64,29 @@ def get_parser(grammar: Path, strict: bool = True) -> Lark:
     if parser is None:
         parser = _PARSERS[grammar] = _load(grammar, strict)
     return parser
+
+
+def grammar_terminals(grammar: Path) -> list[tuple[str, str, int]]:
+    """(name, regexp, priority) of a grammar's terminals, in the grammar's order.
+    Kept beside its LALR analysis: Lark gives them only with the whole parser,
+    whose loading cost a run more than what needs only these (the quantity
+    scanner)."""
+    name = f"terminals-{grammar.stem}-{_grammar_stamp(grammar)}.json"
+    for directory in cache_dirs():
+        try:
+            kept = json.loads((directory / name).read_text(encoding="utf-8"))
+            return [(str(n), str(regexp), int(priority)) for n, regexp, priority in kept]
+        except (OSError, ValueError, TypeError):
+            continue
+    terminals = [(t.name, t.pattern.to_regexp(), t.priority) for t in get_parser(grammar, strict=False).terminals]
+    for directory in cache_dirs():
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            (directory / name).write_text(json.dumps(terminals), encoding="utf-8")
+            break
+        except OSError:
+            continue
+    return terminals
 
 
 def _load(path: Path, strict: bool) -> Lark:

@@ -33,7 +33,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from lark import Lark
 
 from . import grammars as _grammars
 
@@ -68,12 +67,13 @@ def _master(terminals: list[tuple[str, str]], guard: bool = True) -> str:
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern | None]:
-    from .parser import get_parser
+def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern | None]:
+    """The scanner's patterns, made of the grammar's terminals."""
+    from .parser import grammar_terminals
 
-    parser = get_parser(GRAMMAR, strict=False)  # (its terminals make the scanner; the tests parse with it)
-    order = sorted(enumerate(parser.terminals), key=lambda pair: (-pair[1].priority, pair[0]))
-    alternatives = [(t.name, t.pattern.to_regexp()) for _, t in order]
+    terminals = grammar_terminals(GRAMMAR)
+    order = sorted(enumerate(terminals), key=lambda pair: (-pair[1][2], pair[0]))
+    alternatives = [(name, regexp) for _, (name, regexp, _) in order]
 
     anywhere = re.compile(_master([(n, r) for n, r in alternatives if n not in _FOLLOWERS]))
     after_number = re.compile(_master(alternatives))
@@ -83,7 +83,7 @@ def _grammar() -> tuple[Lark, re.Pattern, re.Pattern, re.Pattern | None]:
     # (The grammar writes WORD as "[^…]+|." — a run, else any one character.)
     word = dict(alternatives).get("WORD", "")
     words = re.compile(word[:-2]) if word.endswith("|.") and word.count("|") == 1 else None
-    return parser, anywhere, after_number, words
+    return anywhere, after_number, words
 
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
@@ -97,7 +97,7 @@ TokenSpan = tuple[str, int, int]
 def _scan(text: str) -> list[TokenSpan]:
     """The grammar's tokens; a sentence without a number is one STOP (nothing
     in it is read), and neighbouring words are one WORD."""
-    _, anywhere, after_number, words = _grammar()
+    anywhere, after_number, words = _grammar()
     spans: list[list] = []  # [type, start, end], lists while a WORD may still grow
     for sentence in _SENTENCE.finditer(text):
         start, stop = sentence.span()

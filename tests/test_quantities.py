@@ -132,8 +132,9 @@ def _both(spans) -> tuple[object, object]:
     from lark.exceptions import UnexpectedInput
 
     from linter import quantities as Q
+    from linter.parser import get_parser
 
-    parser = Q._grammar()[0]
+    parser = get_parser(Q.GRAMMAR, strict=False)
     tokens = [Token(kind, "x", start_pos=start, end_pos=end) for kind, start, end in spans]
     try:
         by_lark: object = _shape(parser.parse(tokens).children)
@@ -186,10 +187,29 @@ def test_the_scanners_guards_change_no_token(text):
 
     from linter import quantities as Q
 
-    parser = Q._grammar()[0]
+    from linter.parser import get_parser
+
+    parser = get_parser(Q.GRAMMAR, strict=False)
     terminals = [(t.name, t.pattern.to_regexp()) for _, t in
                  sorted(enumerate(parser.terminals), key=lambda pair: (-pair[1].priority, pair[0]))]
     guarded, plain = re.compile(Q._master(terminals)), re.compile(Q._master(terminals, guard=False))
     for pos in range(len(text)):
         a, b = guarded.match(text, pos), plain.match(text, pos)
         assert (a and (a.lastgroup, a.end())) == (b and (b.lastgroup, b.end())), pos
+
+
+def test_the_kept_terminals_are_the_grammars(tmp_path, monkeypatch):
+    """The scanner takes the quantity grammar's terminals from a file kept beside
+    the grammar's analysis; made or read, they are Lark's (name, pattern,
+    priority, in the grammar's order)."""
+    from linter import quantities as Q
+    from linter.parser import get_parser, grammar_terminals
+
+    monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path))
+    larks = [(t.name, t.pattern.to_regexp(), t.priority) for t in get_parser(Q.GRAMMAR, strict=False).terminals]
+    made = grammar_terminals(Q.GRAMMAR)
+    (kept,) = tmp_path.glob("terminals-quantity-*.json")
+    assert made == grammar_terminals(Q.GRAMMAR) == larks  # (the second one read from the file)
+    assert len(larks) > 20
+    kept.write_text("[[1, 2]]", encoding="utf-8")  # damaged: read from the grammar again
+    assert grammar_terminals(Q.GRAMMAR) == larks

@@ -1,5 +1,6 @@
-"""The compiled-pattern cache (linter.sre_cache) gives the patterns re gives,
-and a damaged or foreign cache costs time, never a wrong match or a crash."""
+"""The start-up cache (linter.startup_cache) gives the patterns re gives and
+the dataclass methods exec gives; a damaged or foreign cache costs time,
+never a wrong match or a crash."""
 from __future__ import annotations
 
 import marshal
@@ -12,9 +13,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from helpers import seed
-from linter import sre_cache
+from linter import startup_cache
 
-pytestmark = pytest.mark.skipif(sre_cache._sre is None, reason="CPython's _sre only")
+pytestmark = pytest.mark.skipif(startup_cache._sre is None, reason="CPython's _sre only")
 
 CHECK = [sys.executable, "-m", "linter", "check", "--format", "json"]
 
@@ -25,7 +26,7 @@ def _run_with_cache(cache, *args: str) -> subprocess.CompletedProcess:
 
 
 def _cache_file(cache):
-    (path,) = cache.glob("sre-*.marshal")
+    (path,) = cache.glob("startup-*.marshal")
     return path
 
 
@@ -38,9 +39,12 @@ def test_every_kept_pattern_is_the_pattern_re_compiles(tmp_path):
     data = marshal.loads(_cache_file(tmp_path).read_bytes())
     assert len(data["compiled"]) > 100  # (the label, quantity and narrative patterns at least)
     for (pattern, flags), entry in data["compiled"].items():
-        assert sre_cache._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
+        assert startup_cache._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
     for pattern, guard in data["firsts"].items():
-        assert guard == sre_cache._first_class(pattern)
+        assert guard == startup_cache._first_class(pattern)
+    assert len(data["methods"]) > 100  # (the dataclasses' __init__, __repr__, __eq__ …)
+    for source, code in data["methods"].items():
+        assert code == compile(source, "<string>", "exec", 0, True)  # (what exec(source) compiles in dataclasses)
     second = _run_with_cache(tmp_path, *reports)  # (from the cache this time)
     assert second.stdout == first.stdout and second.returncode == first.returncode
 
@@ -56,8 +60,8 @@ def test_a_run_from_the_cache_compiles_nothing_and_writes_nothing(tmp_path):
 @pytest.mark.parametrize("damage", [
     lambda data: data[: len(data) // 2],  # cut short
     lambda data: b"\x00" * 64,  # not marshal
-    lambda data: marshal.dumps({"format": 1, "compiled": [], "firsts": {}}),  # wrong shape
-    lambda data: marshal.dumps({"format": 1, "firsts": {}, "compiled": {  # code _sre refuses
+    lambda data: marshal.dumps({"format": 2, "compiled": [], "firsts": {}, "methods": {}}),  # wrong shape
+    lambda data: marshal.dumps({"format": 2, "firsts": {}, "methods": {}, "compiled": {  # code _sre refuses
         key: (entry[0], [7] * len(entry[1])) + tuple(entry[2:])
         for key, entry in marshal.loads(data)["compiled"].items()}}),
 ])
@@ -73,7 +77,7 @@ def test_a_damaged_cache_gives_the_same_output(tmp_path, damage):
     assert (result.stdout, result.returncode) == (clean.stdout, clean.returncode)
     # ... and the next run has a sound cache again
     data = marshal.loads(_cache_file(damaged).read_bytes())
-    assert all(sre_cache._sre.compile(p, *entry) == re.compile(p, f) for (p, f), entry in data["compiled"].items())
+    assert all(startup_cache._sre.compile(p, *entry) == re.compile(p, f) for (p, f), entry in data["compiled"].items())
 
 
 def test_an_unwritable_cache_directory_is_no_error(tmp_path):
@@ -84,7 +88,7 @@ def test_an_unwritable_cache_directory_is_no_error(tmp_path):
     env = dict(os.environ, XXGK_LINT_CACHE_DIR=str(blocked), TMPDIR=str(env_tmp))
     result = subprocess.run(CHECK + [str(seed("003"))], capture_output=True, env=env)
     assert result.returncode == 0 and result.stderr == b""
-    assert list((env_tmp / "xxgk-lint").glob("sre-*.marshal"))  # (kept in the fallback place)
+    assert list(env_tmp.glob("xxgk-lint-*/startup-*.marshal"))  # (kept in the fallback place)
 
 
 # The entries are made by mirroring re._compiler.compile; held to re itself on
@@ -103,4 +107,60 @@ def test_the_mirrored_compile_makes_re_s_pattern(pieces, flags):
         expected = re.compile(pattern, flags)
     except re.error:
         return
-    assert sre_cache._sre.compile(pattern, *sre_cache._entry(pattern, flags)) == expected
+    assert startup_cache._sre.compile(pattern, *startup_cache._entry(pattern, flags)) == expected
+
+
+_CLASSES = '''
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: int
+    y: "int | None" = None
+
+
+@dataclass(order=True)
+class Box:
+    name: str
+    points: list = field(default_factory=list)
+    kind: str = field(default="plain", repr=False, compare=False)
+'''
+
+
+def _behaviour(namespace: dict) -> list:
+    import dataclasses
+    import inspect
+
+    Point, Box = namespace["Point"], namespace["Box"]
+    p, box = Point(1), Box("a", [Point(2, 3)])
+    try:
+        p.x = 5
+        frozen = "mutable"
+    except dataclasses.FrozenInstanceError as error:
+        frozen = repr(error)
+    return [repr(p), repr(box), p == Point(1, None), hash(p) == hash(Point(1)), Box("a") < Box("b"),
+            box == Box("a", [Point(2, 3)], kind="other"), frozen, str(inspect.signature(Point)),
+            str(inspect.signature(Box)), Point.__init__.__code__.co_filename, Point.__init__.__annotations__,
+            [f.name for f in dataclasses.fields(Box)], Point.__doc__]
+
+
+def test_dataclasses_made_with_kept_methods_behave_as_made_without(monkeypatch):
+    """The same classes made by the stdlib alone, by the hook compiling, and by the
+    hook with every method from the kept code objects, behave alike."""
+    import dataclasses
+
+    plain: dict = {}
+    exec(_CLASSES, plain)
+    monkeypatch.setattr(startup_cache, "_methods", {})
+    monkeypatch.setattr(startup_cache, "_state", dict(startup_cache._state, changed=False, method_flags=0))
+    monkeypatch.setattr(dataclasses, "exec", startup_cache._exec_method, raising=False)
+    compiled: dict = {}
+    exec(_CLASSES, compiled)
+    assert startup_cache._methods and startup_cache._state["changed"]
+    kept = marshal.loads(marshal.dumps(startup_cache._methods))
+    monkeypatch.setattr(startup_cache, "_methods", kept)
+    monkeypatch.setattr(startup_cache, "compile", lambda *args: pytest.fail("compiled again"), raising=False)
+    from_kept: dict = {}
+    exec(_CLASSES, from_kept)
+    assert _behaviour(plain) == _behaviour(compiled) == _behaviour(from_kept)

@@ -1,25 +1,33 @@
-"""Regular expressions compiled once per machine, not once per run.
+"""What the stdlib rebuilds at every start, kept by the console script between runs.
 
-A short run (one report from a pre-commit hook or an editor) spent a quarter
-of its time compiling ~150 patterns: the stdlib's ``re`` parses and compiles
-in Python. What it hands to the C matcher in the end (SRE code, a list of
-ints, with the group names) depends only on the pattern, its flags and the
-Python build. The console script keeps it in the cache directory and the next
-run gives it straight to ``_sre.compile``, which is what ``re.compile`` calls
-last: the Pattern is the same (``==`` compares the code, and every entry is
-compared with ``re``'s own result before it is kept).
+A one-report run (a pre-commit hook, an editor) spent a third of its own time
+rebuilding the same things every time, in Python:
 
-:func:`install` hooks ``re``'s compile step, so every pattern of the process
-profits (ours, Lark's, the packs'); the console script calls it first and
-:func:`save` before it leaves. Library users are not touched. Another Python
-(the file is named after the build and the SRE version), a damaged file or an
-entry ``_sre`` refuses: ``re`` compiles as usual.
+* ~150 regular expressions: ``re`` parses and compiles them in Python. What it
+  hands the C matcher in the end (SRE code, a list of ints, and the group
+  names) depends only on the pattern, its flags and the Python build. It is
+  kept and given straight to ``_sre.compile`` next time, which is what
+  ``re.compile`` calls last: the Pattern is the same (``==`` compares the
+  code, and every entry is compared with ``re``'s own Pattern before it is
+  kept).
+* ~200 methods that ``dataclasses`` writes for our ~50 classes: it ``exec``\s
+  their source text, compiling each. The code object compiled from a text
+  depends only on the text and the Python build; it is kept too.
+
+:func:`install` routes ``re``'s compile step and the ``exec`` of the
+``dataclasses`` module (that module's name only; the builtin is untouched)
+through the kept results, so every pattern and dataclass of the process
+profits (ours, Lark's, the packs'). The console script calls it first and
+:func:`save` before it leaves; library users are not touched. The file is
+named after the Python build and the SRE version; a damaged file, an entry
+``_sre`` refuses or another Python only means compiling again.
 
 Also kept: :func:`first_class`, what a pattern's match can start with (the
 label and quantity scanners put it in front of each alternative as a guard).
 """
 from __future__ import annotations
 
+import builtins
 import marshal
 import os
 import re
@@ -31,37 +39,44 @@ try:  # CPython's engine and the stdlib's own parser and compiler
 except ImportError:  # pragma: no cover - another implementation: nothing is kept
     _sre = None  # type: ignore[assignment]
 
-#: Beyond this many entries a save keeps only those the run used (old
-#: versions' patterns do not pile up).
+#: Beyond this many entries a save keeps only those the run used (an old
+#: version's patterns and classes do not pile up).
 _MAX_ENTRIES = 4000
-_FORMAT = 1
+_FORMAT = 2
 
 #: (pattern, flags) -> the arguments of ``_sre.compile`` after the pattern.
 _compiled: dict[tuple[str, int], tuple] = {}
 #: pattern -> its first-character class, or None.
 _firsts: dict[str, str | None] = {}
-_used: set[tuple[str, int]] = set()
-_state = {"original": None, "changed": False}
+#: a method's source text, as dataclasses writes it -> its code object.
+_methods: dict[str, object] = {}
+_used: set = set()
+_state = {"original": None, "changed": False, "method_flags": 0}
 
 
 def install() -> None:
-    """Load the kept patterns and route ``re``'s compile step through them."""
+    """Load what was kept and route ``re``'s compile step and the ``exec`` of
+    ``dataclasses`` through it."""
     if _sre is None or sys.implementation.name != "cpython" or _state["original"] is not None:
         return
+    import dataclasses
+
     _load()
     _state["original"] = _compiler.compile
     _compiler.compile = _compile
+    _state["method_flags"] = _future_flags(dataclasses)
+    dataclasses.exec = _exec_method  # (a module global: found before the builtin, in that module only)
 
 
 def save() -> None:
-    """Write the kept patterns if this run compiled new ones (atomically: a
-    run beside this one reads the old file or the new, never half of one)."""
+    """Write what was kept if this run added to it (atomically: a run beside
+    this one reads the old file or the new, never half of one)."""
     if not _state["changed"]:
         return
-    compiled = _compiled
-    if len(compiled) > _MAX_ENTRIES:
-        compiled = {key: value for key, value in compiled.items() if key in _used}
-    data = marshal.dumps({"format": _FORMAT, "compiled": compiled, "firsts": _firsts})
+    kept = {"compiled": _compiled, "methods": _methods}
+    if len(_compiled) + len(_methods) > _MAX_ENTRIES:
+        kept = {name: {key: value for key, value in table.items() if key in _used} for name, table in kept.items()}
+    data = marshal.dumps({"format": _FORMAT, "firsts": _firsts, **kept})
     from .cachedir import cache_dirs
 
     for directory in cache_dirs():
@@ -96,7 +111,7 @@ def first_class(pattern: str) -> str | None:
 
 def _file_name() -> str:
     version = ".".join(map(str, sys.version_info[:3]))
-    return f"sre-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return f"startup-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _load() -> None:
@@ -108,10 +123,11 @@ def _load() -> None:
         except (OSError, EOFError, ValueError, TypeError):
             continue
         if isinstance(data, dict) and data.get("format") == _FORMAT:
-            compiled, firsts = data.get("compiled"), data.get("firsts")
-            if isinstance(compiled, dict) and isinstance(firsts, dict):
-                _compiled.update(compiled)
-                _firsts.update(firsts)
+            tables = data.get("compiled"), data.get("firsts"), data.get("methods")
+            if all(isinstance(table, dict) for table in tables):
+                _compiled.update(tables[0])
+                _firsts.update(tables[1])
+                _methods.update(tables[2])
                 return
 
 
@@ -140,6 +156,28 @@ def _compile(pattern, flags=0):
     except Exception:  # pragma: no cover - a Python whose _sre.compile takes other arguments
         pass
     return compiled
+
+
+def _exec_method(source, globals=None, locals=None):
+    """``exec`` for the dataclasses module: a source text is compiled once per
+    machine, as exec compiles it (named "<string>", with the future flags of
+    the module that calls exec)."""
+    if type(source) is str:
+        code = _methods.get(source)
+        if code is None:
+            code = _methods[source] = compile(source, "<string>", "exec", _state["method_flags"], True)
+            _state["changed"] = True
+        _used.add(source)
+        source = code
+    return builtins.exec(source, globals, locals)
+
+
+def _future_flags(module) -> int:
+    """The compiler flags of the ``from __future__`` imports of a module."""
+    import __future__
+
+    features = (getattr(__future__, name) for name in __future__.all_feature_names)
+    return sum(feature.compiler_flag for feature in features if feature in vars(module).values())
 
 
 def _entry(pattern: str, flags: int) -> tuple:
