@@ -239,6 +239,9 @@ def _stream(run: AuditRun, todo: list[str], not_reports: dict, regions: dict, re
 
 def _dask_stream(todo, lint, budget_of, finish, args) -> Iterator:
     """The same per-file work, on a dask.distributed cluster (linter.dask_engine)."""
+    from .startup import settled
+
+    settled()  # (this process now only gathers what the cluster sends: the collector runs as usual)
     from .dask_engine import map_ordered
 
     work = partial(_bounded_work, lint=lint, budget_of=budget_of, finish=finish)

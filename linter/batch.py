@@ -287,13 +287,17 @@ def lint_ordered(paths: list[str], lint: Callable[[str], FileResult], budget_of:
 
     When ``stop`` is requested the stream ends after the files in progress, in
     order: the caller has a complete prefix of ``paths``."""
+    from .startup import settled
+
     stop = stop or Stop()
     if jobs <= 1:
         for path in paths:
             if stop.requested:
                 return
             yield finish(check_bounded(path, lint, budget_of(path)))
+            settled()  # (the first report built what every report uses)
         return
+    settled()  # (before the workers are forked: they start built, and collect as usual)
     import multiprocessing
     from multiprocessing.connection import wait
 

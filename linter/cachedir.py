@@ -3,7 +3,7 @@
 ``$XXGK_LINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/xxgk-lint``, else
 ``~/.cache/xxgk-lint``. Everything in it can be deleted at any time.
 Kept there: the grammars' LALR analysis, compiled regular expressions and
-dataclass methods (linter.startup_cache), the plugin entry points,
+dataclass methods (linter.startup), the plugin entry points,
 LibreOffice conversions."""
 from __future__ import annotations
 

@@ -680,7 +680,7 @@ def guarded(alternatives: Iterable[str]) -> list[str]:
     """Each alternative behind a lookahead on the characters it can start with:
     trying the guard costs a tenth of trying the alternative's optional
     numbering, and the alternatives keep their order (which decides the match)."""
-    from .startup_cache import first_class
+    from .startup import first_class
 
     out = []
     for source in alternatives:

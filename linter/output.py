@@ -11,7 +11,6 @@ are never renamed or removed, so editors and batch tools can rely on it.
 """
 from __future__ import annotations
 
-import json
 from typing import Callable
 
 from . import __version__
@@ -167,6 +166,8 @@ def format_json_lines(results: list[FileResult]) -> str:
 
 
 def json_line(result: FileResult) -> str:
+    import json  # (here and below: a text run does without the json module)
+
     return json.dumps(file_json(result), ensure_ascii=False, default=json_default) + "\n"
 
 
@@ -216,13 +217,19 @@ class JsonStream(Stream):
         self.first = True
 
     def head(self) -> str:
+        import json
+
         tool = json.dumps({"name": "xxgk-lint", "version": __version__}, ensure_ascii=False, indent=2)
         return f'{{\n  "schema": "{SCHEMA}",\n  "tool": {_indent(tool)},\n  "files": ['
 
     def file(self, result: FileResult) -> str:
+        import json
+
         return _indent(json.dumps(file_json(result), ensure_ascii=False, indent=2, default=json_default), 4)
 
     def tail(self, counts: Tally, interrupted: bool = False) -> str:
+        import json
+
         document = counts.summary()
         if interrupted:
             document["interrupted"] = True

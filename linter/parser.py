@@ -25,7 +25,7 @@ is lost and every repair is visible:
 """
 from __future__ import annotations
 
-import json
+import marshal
 import zlib
 from pathlib import Path
 
@@ -71,18 +71,18 @@ def grammar_terminals(grammar: Path) -> list[tuple[str, str, int]]:
     Kept beside its LALR analysis: Lark gives them only with the whole parser,
     whose loading cost a run more than what needs only these (the quantity
     scanner)."""
-    name = f"terminals-{grammar.stem}-{_grammar_stamp(grammar)}.json"
+    name = f"terminals-{grammar.stem}-{_grammar_stamp(grammar)}.marshal"
     for directory in cache_dirs():
         try:
-            kept = json.loads((directory / name).read_text(encoding="utf-8"))
+            kept = marshal.loads((directory / name).read_bytes())
             return [(str(n), str(regexp), int(priority)) for n, regexp, priority in kept]
-        except (OSError, ValueError, TypeError):
+        except (OSError, EOFError, ValueError, TypeError):
             continue
     terminals = [(t.name, t.pattern.to_regexp(), t.priority) for t in get_parser(grammar, strict=False).terminals]
     for directory in cache_dirs():
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            (directory / name).write_text(json.dumps(terminals), encoding="utf-8")
+            (directory / name).write_bytes(marshal.dumps(terminals))
             break
         except OSError:
             continue

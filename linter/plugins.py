@@ -12,7 +12,7 @@ change whenever a distribution is installed or removed.
 """
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import sys
@@ -63,17 +63,17 @@ def entry_points() -> list[tuple[str, str]]:
 
     folders = [folder for folder in dict.fromkeys(sys.path) if folder and os.path.isdir(folder)]
     key = [[folder, os.stat(folder).st_mtime_ns] for folder in folders]
-    cache = cache_dir() / "entry-points.json"
+    cache = cache_dir() / "entry-points.marshal"
     try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
+        cached = marshal.loads(cache.read_bytes())
         if cached["key"] == key:
             return [tuple(item) for item in cached["found"]]  # type: ignore[misc]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, EOFError, ValueError, KeyError, TypeError):
         pass
     found = _scan(folders)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"key": key, "found": found}), encoding="utf-8")
+        cache.write_bytes(marshal.dumps({"key": key, "found": found}))
     except OSError:
         pass  # a read-only home: scan again next time
     return found

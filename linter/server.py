@@ -135,6 +135,9 @@ def hover(ls: ReportServer, params: lsp.HoverParams) -> lsp.Hover | None:
 
 def serve() -> int:
     """Serve on stdin/stdout until the client says exit."""
+    from .startup import settled
+
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    settled()  # (a long-lived process: the collector runs as usual)
     server.start_io()
     return 0

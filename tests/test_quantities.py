@@ -208,8 +208,8 @@ def test_the_kept_terminals_are_the_grammars(tmp_path, monkeypatch):
     monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path))
     larks = [(t.name, t.pattern.to_regexp(), t.priority) for t in get_parser(Q.GRAMMAR, strict=False).terminals]
     made = grammar_terminals(Q.GRAMMAR)
-    (kept,) = tmp_path.glob("terminals-quantity-*.json")
+    (kept,) = tmp_path.glob("terminals-quantity-*.marshal")
     assert made == grammar_terminals(Q.GRAMMAR) == larks  # (the second one read from the file)
     assert len(larks) > 20
-    kept.write_text("[[1, 2]]", encoding="utf-8")  # damaged: read from the grammar again
+    kept.write_bytes(b"[[1, 2]]")  # damaged: read from the grammar again
     assert grammar_terminals(Q.GRAMMAR) == larks

@@ -1,4 +1,6 @@
-"""What the stdlib rebuilds at every start, kept by the console script between runs.
+"""A fast start for the console script: what the stdlib rebuilds at every
+start, kept between runs, and no garbage collection while the process is
+being built.
 
 A one-report run (a pre-commit hook, an editor) spent a third of its own time
 rebuilding the same things every time, in Python:
@@ -10,17 +12,26 @@ rebuilding the same things every time, in Python:
   ``re.compile`` calls last: the Pattern is the same (``==`` compares the
   code, and every entry is compared with ``re``'s own Pattern before it is
   kept).
-* ~200 methods that ``dataclasses`` writes for our ~50 classes: it ``exec``\s
-  their source text, compiling each. The code object compiled from a text
-  depends only on the text and the Python build; it is kept too.
+* ~200 methods that ``dataclasses`` writes for our ~50 classes: it runs
+  ``exec`` on their source text, compiling each. The code object compiled
+  from a text depends only on the text and the Python build; it is kept too.
 
-:func:`install` routes ``re``'s compile step and the ``exec`` of the
+:func:`prepare` routes ``re``'s compile step and the ``exec`` of the
 ``dataclasses`` module (that module's name only; the builtin is untouched)
 through the kept results, so every pattern and dataclass of the process
-profits (ours, Lark's, the packs'). The console script calls it first and
-:func:`save` before it leaves; library users are not touched. The file is
+profits (ours, Lark's, the packs'). The console script calls it once the
+arguments name a command, and :func:`save` before it leaves; library users
+are not touched. Entries stay marshalled until a run uses one. The file is
 named after the Python build and the SRE version; a damaged file, an entry
 ``_sre`` refuses or another Python only means compiling again.
+
+The cyclic garbage collector ran ~70 times while the modules, classes and
+the grammar's tables of a one-report run were made, going over the same
+long-lived objects again and again (7 ms). :func:`prepare` raises its first
+threshold; :func:`settled` — called once the first report is done, before
+workers are forked, and when the language server starts serving — moves
+what exists then out of the collector's way (``gc.freeze``) and restores the
+thresholds, so a batch run collects as usual.
 
 Also kept: :func:`first_class`, what a pattern's match can start with (the
 label and quantity scanners put it in front of each alternative as a guard).
@@ -28,10 +39,13 @@ label and quantity scanners put it in front of each alternative as a guard).
 from __future__ import annotations
 
 import builtins
+import gc
 import marshal
 import os
 import re
 import sys
+from array import array
+from types import CodeType
 
 try:  # CPython's engine and the stdlib's own parser and compiler
     import _sre
@@ -39,27 +53,36 @@ try:  # CPython's engine and the stdlib's own parser and compiler
 except ImportError:  # pragma: no cover - another implementation: nothing is kept
     _sre = None  # type: ignore[assignment]
 
-#: Beyond this many entries a save keeps only those the run used (an old
+#: Beyond this many bytes a save keeps only what the run used (an old
 #: version's patterns and classes do not pile up).
-_MAX_ENTRIES = 4000
-_FORMAT = 2
+_MAX_BYTES = 8 << 20
+_FORMAT = 3
+#: The collector's first threshold while the process is built (allocations
+#: between collections of the youngest generation; Python's default is 700).
+_STARTUP_THRESHOLD = 50_000
 
-#: (pattern, flags) -> the arguments of ``_sre.compile`` after the pattern.
-_compiled: dict[tuple[str, int], tuple] = {}
+#: (pattern, flags) -> the arguments of ``_sre.compile`` after the pattern,
+#: marshalled (the code as bytes). Entries stay bytes until a run uses them:
+#: a run needs a third of what the runs before it kept.
+_patterns: dict[tuple[str, int], bytes] = {}
+#: a method's source text, as dataclasses writes it -> its code object, marshalled.
+_methods: dict[str, bytes] = {}
 #: pattern -> its first-character class, or None.
 _firsts: dict[str, str | None] = {}
-#: a method's source text, as dataclasses writes it -> its code object.
-_methods: dict[str, object] = {}
 _used: set = set()
-_state = {"original": None, "changed": False, "method_flags": 0}
+_state: dict = {"original": None, "changed": False, "method_flags": 0}
 
 
-def install() -> None:
-    """Load what was kept and route ``re``'s compile step and the ``exec`` of
-    ``dataclasses`` through it."""
-    if _sre is None or sys.implementation.name != "cpython" or _state["original"] is not None:
+def prepare() -> None:
+    """Load what was kept, route ``re``'s compile step and the ``exec`` of
+    ``dataclasses`` through it, and hold the collector back until :func:`settled`."""
+    if (_sre is None or sys.implementation.name != "cpython" or array("I").itemsize != _sre.CODESIZE
+            or _state["original"] is not None):
         return
     import dataclasses
+
+    _state["thresholds"] = gc.get_threshold()
+    gc.set_threshold(_STARTUP_THRESHOLD, *_state["thresholds"][1:])
 
     _load()
     _state["original"] = _compiler.compile
@@ -68,14 +91,23 @@ def install() -> None:
     dataclasses.exec = _exec_method  # (a module global: found before the builtin, in that module only)
 
 
+def settled() -> None:
+    """The process is built: what exists now stays (out of the collector's
+    way), and the collector runs as usual from here on."""
+    thresholds = _state.pop("thresholds", None)
+    if thresholds is not None:
+        gc.freeze()
+        gc.set_threshold(*thresholds)
+
+
 def save() -> None:
     """Write what was kept if this run added to it (atomically: a run beside
     this one reads the old file or the new, never half of one)."""
     if not _state["changed"]:
         return
-    kept = {"compiled": _compiled, "methods": _methods}
-    if len(_compiled) + len(_methods) > _MAX_ENTRIES:
-        kept = {name: {key: value for key, value in table.items() if key in _used} for name, table in kept.items()}
+    kept = {"patterns": _patterns, "methods": _methods}
+    if sum(len(blob) for table in kept.values() for blob in table.values()) > _MAX_BYTES:
+        kept = {name: {key: blob for key, blob in table.items() if key in _used} for name, table in kept.items()}
     data = marshal.dumps({"format": _FORMAT, "firsts": _firsts, **kept})
     from .cachedir import cache_dirs
 
@@ -123,11 +155,11 @@ def _load() -> None:
         except (OSError, EOFError, ValueError, TypeError):
             continue
         if isinstance(data, dict) and data.get("format") == _FORMAT:
-            tables = data.get("compiled"), data.get("firsts"), data.get("methods")
+            tables = data.get("patterns"), data.get("methods"), data.get("firsts")
             if all(isinstance(table, dict) for table in tables):
-                _compiled.update(tables[0])
-                _firsts.update(tables[1])
-                _methods.update(tables[2])
+                _patterns.update(tables[0])
+                _methods.update(tables[1])
+                _firsts.update(tables[2])
                 return
 
 
@@ -137,20 +169,21 @@ def _compile(pattern, flags=0):
     if type(pattern) is not str or flags & re.DEBUG:  # (DEBUG prints the parse: re's business)
         return original(pattern, flags)
     key = (pattern, int(flags))
-    entry = _compiled.get(key)
-    if entry is not None:
+    blob = _patterns.get(key)
+    if blob is not None:
         try:
-            compiled = _sre.compile(pattern, *entry)
+            compiled = _sre.compile(pattern, *pattern_arguments(blob))
         except Exception:  # an entry _sre refuses (a damaged file): compile it again
-            del _compiled[key]
+            del _patterns[key]
         else:
             _used.add(key)
             return compiled
     compiled = original(pattern, flags)
-    entry = _entry(pattern, int(flags))
     try:
-        if _sre.compile(pattern, *entry) == compiled:  # (never keep what re would not have made)
-            _compiled[key] = entry
+        final_flags, code, groups, groupindex, indexgroup = _entry(pattern, int(flags))
+        blob = marshal.dumps((final_flags, array("I", code).tobytes(), groups, groupindex, indexgroup))
+        if _sre.compile(pattern, *pattern_arguments(blob)) == compiled:  # (never keep what re would not make)
+            _patterns[key] = blob
             _used.add(key)
             _state["changed"] = True
     except Exception:  # pragma: no cover - a Python whose _sre.compile takes other arguments
@@ -158,14 +191,27 @@ def _compile(pattern, flags=0):
     return compiled
 
 
+def pattern_arguments(blob: bytes) -> tuple:
+    """A kept entry as the arguments of ``_sre.compile`` after the pattern."""
+    flags, code, groups, groupindex, indexgroup = marshal.loads(blob)
+    return flags, array("I", code).tolist(), groups, groupindex, indexgroup
+
+
 def _exec_method(source, globals=None, locals=None):
     """``exec`` for the dataclasses module: a source text is compiled once per
     machine, as exec compiles it (named "<string>", with the future flags of
     the module that calls exec)."""
     if type(source) is str:
-        code = _methods.get(source)
-        if code is None:
-            code = _methods[source] = compile(source, "<string>", "exec", _state["method_flags"], True)
+        blob = _methods.get(source)
+        code = None
+        if blob is not None:
+            try:
+                code = marshal.loads(blob)
+            except (EOFError, ValueError, TypeError):  # a damaged entry: compile it again
+                pass
+        if type(code) is not CodeType:
+            code = compile(source, "<string>", "exec", _state["method_flags"], True)
+            _methods[source] = marshal.dumps(code)
             _state["changed"] = True
         _used.add(source)
         source = code

@@ -1,4 +1,4 @@
-"""The start-up cache (linter.startup_cache) gives the patterns re gives and
+"""The start-up cache (linter.startup) gives the patterns re gives and
 the dataclass methods exec gives; a damaged or foreign cache costs time,
 never a wrong match or a crash."""
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from helpers import seed
-from linter import startup_cache
+from linter import startup
 
-pytestmark = pytest.mark.skipif(startup_cache._sre is None, reason="CPython's _sre only")
+pytestmark = pytest.mark.skipif(startup._sre is None, reason="CPython's _sre only")
 
 CHECK = [sys.executable, "-m", "linter", "check", "--format", "json"]
 
@@ -23,6 +23,15 @@ CHECK = [sys.executable, "-m", "linter", "check", "--format", "json"]
 def _run_with_cache(cache, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, XXGK_LINT_CACHE_DIR=str(cache))
     return subprocess.run(CHECK + list(args), capture_output=True, env=env)
+
+
+def _kept_pattern(pattern: str, blob: bytes) -> re.Pattern:
+    return startup._sre.compile(pattern, *startup.pattern_arguments(blob))
+
+
+def _garbled(blob: bytes) -> bytes:
+    flags, code, *rest = marshal.loads(blob)
+    return marshal.dumps((flags, b"\x07\x00\x00\x00" * (len(code) // 4), *rest))
 
 
 def _cache_file(cache):
@@ -37,14 +46,14 @@ def test_every_kept_pattern_is_the_pattern_re_compiles(tmp_path):
     reports = [str(seed(prefix)) for prefix in ("000", "001", "002", "003", "004")]
     first = _run_with_cache(tmp_path, *reports)
     data = marshal.loads(_cache_file(tmp_path).read_bytes())
-    assert len(data["compiled"]) > 100  # (the label, quantity and narrative patterns at least)
-    for (pattern, flags), entry in data["compiled"].items():
-        assert startup_cache._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
+    assert len(data["patterns"]) > 100  # (the label, quantity and narrative patterns at least)
+    for (pattern, flags), blob in data["patterns"].items():
+        assert _kept_pattern(pattern, blob) == re.compile(pattern, flags), pattern
     for pattern, guard in data["firsts"].items():
-        assert guard == startup_cache._first_class(pattern)
+        assert guard == startup._first_class(pattern)
     assert len(data["methods"]) > 100  # (the dataclasses' __init__, __repr__, __eq__ …)
-    for source, code in data["methods"].items():
-        assert code == compile(source, "<string>", "exec", 0, True)  # (what exec(source) compiles in dataclasses)
+    for source, blob in data["methods"].items():
+        assert marshal.loads(blob) == compile(source, "<string>", "exec", 0, True)  # (as exec(source) in dataclasses)
     second = _run_with_cache(tmp_path, *reports)  # (from the cache this time)
     assert second.stdout == first.stdout and second.returncode == first.returncode
 
@@ -60,10 +69,11 @@ def test_a_run_from_the_cache_compiles_nothing_and_writes_nothing(tmp_path):
 @pytest.mark.parametrize("damage", [
     lambda data: data[: len(data) // 2],  # cut short
     lambda data: b"\x00" * 64,  # not marshal
-    lambda data: marshal.dumps({"format": 2, "compiled": [], "firsts": {}, "methods": {}}),  # wrong shape
-    lambda data: marshal.dumps({"format": 2, "firsts": {}, "methods": {}, "compiled": {  # code _sre refuses
-        key: (entry[0], [7] * len(entry[1])) + tuple(entry[2:])
-        for key, entry in marshal.loads(data)["compiled"].items()}}),
+    lambda data: marshal.dumps({"format": 3, "patterns": [], "firsts": {}, "methods": {}}),  # wrong shape
+    lambda data: marshal.dumps({"format": 3, "firsts": {}, "methods": {}, "patterns": {  # code _sre refuses
+        key: _garbled(blob) for key, blob in marshal.loads(data)["patterns"].items()}}),
+    lambda data: marshal.dumps({"format": 3, "firsts": {}, "patterns": {}, "methods": {  # not code, not marshal
+        source: marshal.dumps(1) if n % 2 else b"\xff" for n, source in enumerate(marshal.loads(data)["methods"])}}),
 ])
 def test_a_damaged_cache_gives_the_same_output(tmp_path, damage):
     report = str(seed("002"))
@@ -77,7 +87,9 @@ def test_a_damaged_cache_gives_the_same_output(tmp_path, damage):
     assert (result.stdout, result.returncode) == (clean.stdout, clean.returncode)
     # ... and the next run has a sound cache again
     data = marshal.loads(_cache_file(damaged).read_bytes())
-    assert all(startup_cache._sre.compile(p, *entry) == re.compile(p, f) for (p, f), entry in data["compiled"].items())
+    assert all(_kept_pattern(p, blob) == re.compile(p, f) for (p, f), blob in data["patterns"].items())
+    assert all(marshal.loads(blob) == compile(source, "<string>", "exec", 0, True)
+               for source, blob in data["methods"].items())
 
 
 def test_an_unwritable_cache_directory_is_no_error(tmp_path):
@@ -107,7 +119,7 @@ def test_the_mirrored_compile_makes_re_s_pattern(pieces, flags):
         expected = re.compile(pattern, flags)
     except re.error:
         return
-    assert startup_cache._sre.compile(pattern, *startup_cache._entry(pattern, flags)) == expected
+    assert startup._sre.compile(pattern, *startup._entry(pattern, flags)) == expected
 
 
 _CLASSES = '''
@@ -152,15 +164,39 @@ def test_dataclasses_made_with_kept_methods_behave_as_made_without(monkeypatch):
 
     plain: dict = {}
     exec(_CLASSES, plain)
-    monkeypatch.setattr(startup_cache, "_methods", {})
-    monkeypatch.setattr(startup_cache, "_state", dict(startup_cache._state, changed=False, method_flags=0))
-    monkeypatch.setattr(dataclasses, "exec", startup_cache._exec_method, raising=False)
+    monkeypatch.setattr(startup, "_methods", {})
+    monkeypatch.setattr(startup, "_state", dict(startup._state, changed=False, method_flags=0))
+    monkeypatch.setattr(dataclasses, "exec", startup._exec_method, raising=False)
     compiled: dict = {}
     exec(_CLASSES, compiled)
-    assert startup_cache._methods and startup_cache._state["changed"]
-    kept = marshal.loads(marshal.dumps(startup_cache._methods))
-    monkeypatch.setattr(startup_cache, "_methods", kept)
-    monkeypatch.setattr(startup_cache, "compile", lambda *args: pytest.fail("compiled again"), raising=False)
+    assert startup._methods and startup._state["changed"]
+    kept = marshal.loads(marshal.dumps(startup._methods))  # (as a later run reads them)
+    monkeypatch.setattr(startup, "_methods", kept)
+    monkeypatch.setattr(startup, "compile", lambda *args: pytest.fail("compiled again"), raising=False)
     from_kept: dict = {}
     exec(_CLASSES, from_kept)
     assert _behaviour(plain) == _behaviour(compiled) == _behaviour(from_kept)
+
+
+def test_the_collector_is_held_back_only_until_the_process_is_built():
+    """prepare() raises the collector's first threshold; a batch run settles
+    after its first report: Python's thresholds again, and what exists then
+    frozen; settled() does it once."""
+    code = (
+        "import gc, sys\n"
+        "from linter import startup\n"
+        "from linter.batch import Budget, lint_ordered\n"
+        "from linter.engine import lint_path\n"
+        "before = gc.get_threshold()\n"
+        "startup.prepare()\n"
+        "held = gc.get_threshold()\n"
+        "seen = [gc.get_threshold() for _ in lint_ordered(sys.argv[1:], lint_path, lambda p: Budget(), 1)]\n"
+        "frozen = gc.get_freeze_count()\n"
+        "startup.settled()\n"
+        "print(before, held, seen, gc.get_threshold(), frozen > 0, gc.get_freeze_count() == frozen)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(seed("003")), str(seed("002"))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    default = "(700, 10, 10)"
+    assert result.stdout.strip() == f"{default} (50000, 10, 10) [(50000, 10, 10), {default}] {default} True True"
