@@ -47,3 +47,15 @@ def _private(directory: Path) -> bool:
     if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the temporary directory is the user's own
         return stat.S_ISDIR(status.st_mode)
     return stat.S_ISDIR(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o022
+
+
+def prune(directory: Path, pattern: str, keep: int = 4) -> None:
+    """Delete all but the ``keep`` newest files matching ``pattern``: a grammar
+    that changed or moved (an upgrade, another checkout) leaves its old
+    analysis behind, and nothing else would ever remove it."""
+    try:
+        files = sorted(directory.glob(pattern), key=lambda file: file.stat().st_mtime_ns, reverse=True)
+        for stale in files[keep:]:
+            stale.unlink()
+    except OSError:  # (another run pruning at the same time)
+        pass

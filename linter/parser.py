@@ -34,7 +34,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .ast import Problem, Span
-from .cachedir import cache_dirs
+from .cachedir import cache_dirs, prune
 from .layout import Chunk
 from .lexer import CellToken, table_marker, table_of_token
 from .structure import HeadingMatch
@@ -83,9 +83,10 @@ def grammar_terminals(grammar: Path) -> list[tuple[str, str, int]]:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             (directory / name).write_bytes(marshal.dumps(terminals))
-            break
         except OSError:
             continue
+        prune(directory, f"terminals-{grammar.stem}-*.marshal")
+        break
     return terminals
 
 
@@ -95,9 +96,13 @@ def _load(path: Path, strict: bool) -> Lark:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             cache = directory / f"grammar-{path.stem}-{_grammar_stamp(path)}.pickle"
-            return Lark.open(str(path), cache=str(cache), **options)
+            made = not cache.exists()
+            parser = Lark.open(str(path), cache=str(cache), **options)
         except OSError:
             continue  # read-only home: try the next place, then go without a cache
+        if made:
+            prune(directory, f"grammar-{path.stem}-*.pickle")
+        return parser
     return Lark.open(str(path), **options)
 
 

@@ -213,3 +213,23 @@ def test_the_kept_terminals_are_the_grammars(tmp_path, monkeypatch):
     assert len(larks) > 20
     kept.write_bytes(b"[[1, 2]]")  # damaged: read from the grammar again
     assert grammar_terminals(Q.GRAMMAR) == larks
+
+
+def test_a_grammar_analysis_made_anew_leaves_only_the_newest_few_behind(tmp_path, monkeypatch):
+    """Each change or move of a grammar makes a new cached analysis; the old ones
+    are removed when a new one is made (the four newest stay)."""
+    import os
+
+    from linter import quantities as Q
+    from linter.parser import _load
+
+    monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path))
+    for age in range(6):
+        old = tmp_path / f"grammar-quantity-old{age}.pickle"
+        old.write_bytes(b"")
+        os.utime(old, ns=(10**18 - age * 10**9,) * 2)
+    (tmp_path / "grammar-2021-old.pickle").write_bytes(b"")  # (another grammar's: not this one's to prune)
+    _load(Q.GRAMMAR, strict=False)
+    kept = sorted(p.name for p in tmp_path.glob("grammar-quantity-*.pickle"))
+    assert len(kept) == 4 and "grammar-quantity-old0.pickle" in kept and "grammar-quantity-old5.pickle" not in kept
+    assert (tmp_path / "grammar-2021-old.pickle").exists()
