@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from bench import console_script  # (run as a script: benchmarks/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -115,8 +115,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--audit", action="store_true")
     args = parser.parse_args()
-    exe = shutil.which("xxgk-lint")
-    tool = [exe] if exe else [sys.executable, "-m", "linter"]
+    tool = console_script()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reports"
         folder.mkdir()

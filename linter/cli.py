@@ -364,7 +364,7 @@ def _warn_plugins() -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .engine import FileResult, lint_bytes, walk
+    from .engine import lint_bytes, walk
     from .plugins import registry
 
     _warn_plugins()
