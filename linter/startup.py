@@ -142,8 +142,11 @@ def first_class(pattern: str) -> str | None:
 
 
 def _file_name() -> str:
+    """Named after what the kept code depends on: the Python build, its SRE
+    version and the word size behind SRE's limits (one cache directory may
+    serve several machines)."""
     version = ".".join(map(str, sys.version_info[:3]))
-    return f"startup-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return f"startup-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}-{_sre.MAXREPEAT:x}.marshal"
 
 
 def _load() -> None:
