@@ -184,11 +184,11 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="内部错误时显示完整的出错信息（traceback）")
     commands = parser.add_subparsers(dest="command", metavar="<命令>", parser_class=_Parser, title="命令")
     named = next((arg for arg in argv if not arg.startswith("-")), None)
-    for name, (summary, description, add_arguments) in _COMMANDS.items():
-        if named in (name, None) or named not in _COMMANDS:
-            command = commands.add_parser(name, help=summary, description=description)
-            if name == named:
-                add_arguments(command)
+    for name in [named] if named in _COMMANDS else _COMMANDS:
+        summary, description, add_arguments = _COMMANDS[name]
+        command = commands.add_parser(name, help=summary, description=description)
+        if name == named:
+            add_arguments(command)
     return parser
 
 

@@ -138,6 +138,25 @@ def test_help_and_usage_errors_are_in_chinese():
     assert wrong.returncode == 2 and err.count("\n") == 1 and "不是有效的整数" in err and "xxgk-lint check --help" in err
 
 
+def test_each_command_is_built_with_its_own_arguments_only_when_named():
+    """The parser builds only the command named (a start-up saving); --help still
+    lists every command, each command's --help its arguments, a misspelt command
+    the choices, and an option placed before the command still works."""
+    from linter.cli import _COMMANDS, _parser
+
+    top = run("--help").stdout.decode()
+    assert all(name in top for name in _COMMANDS)
+    for name, expected in (("check", "--skip-non-reports"), ("audit", "--roster"), ("rule", "--english"),
+                           ("parse", "--stdin-filename"), ("test", "PACK"), ("config", "show")):
+        assert expected in run(name, "--help").stdout.decode(), name
+    wrong = run("chek", "x.txt").stderr.decode()
+    assert "无效的选项" in wrong and all(f"'{name}'" in wrong for name in _COMMANDS)
+    args = _parser(["--debug", "check", "--format", "json", "a.txt"]).parse_args(
+        ["--debug", "check", "--format", "json", "a.txt"])
+    assert (args.debug, args.command, args.format, args.paths) == (True, "check", "json", ["a.txt"])
+    assert run("--debug", "eras").returncode == 0
+
+
 def test_rule_documentation_in_chinese_and_english(seeds_dir):
     chinese = run("rule", "ARI001").stdout.decode()
     english = run("rule", "ARI001", "--english").stdout.decode()
