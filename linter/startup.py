@@ -44,6 +44,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
 from types import CodeType
 
@@ -108,7 +109,7 @@ def save() -> None:
     kept = {"patterns": _patterns, "methods": _methods}
     if sum(len(blob) for table in kept.values() for blob in table.values()) > _MAX_BYTES:
         kept = {name: {key: blob for key, blob in table.items() if key in _used} for name, table in kept.items()}
-    data = marshal.dumps({"format": _FORMAT, "firsts": _firsts, **kept})
+    data = marshal.dumps({"format": _FORMAT, "firsts": _firsts, "firsts_by": _firsts_by(), **kept})
     from .cachedir import cache_dirs
 
     for directory in cache_dirs():
@@ -162,8 +163,34 @@ def _load() -> None:
             if all(isinstance(table, dict) for table in tables):
                 _patterns.update(tables[0])
                 _methods.update(tables[1])
-                _firsts.update(tables[2])
+                firsts = tables[2]
+                if data.get("firsts_by") == _firsts_by() and all(  # (made by this version of _first_class)
+                        value is None or type(value) is str for value in firsts.values()):
+                    _firsts.update(firsts)
                 return
+
+
+def _firsts_by() -> int:
+    """Which :func:`_first_class` made the kept classes. Unlike the patterns and
+    methods, which are keyed by their whole text, a class depends on our code,
+    which may change under an unchanged pattern. (Its bytecode, names and
+    constants; not marshal's bytes, which vary with reference counts.)"""
+    def fingerprint(code: CodeType, crc: int) -> int:
+        crc = zlib.crc32(code.co_code + repr(code.co_names).encode(), crc)
+        for constant in code.co_consts:
+            crc = fingerprint(constant, crc) if type(constant) is CodeType else zlib.crc32(repr(constant).encode(), crc)
+        return crc
+
+    return fingerprint(_first_class.__code__, 0)
+
+
+def _discard_kept() -> None:
+    """An entry the engine refused means a damaged file: nothing read from it is
+    used or kept (what this run needs is made again and saved)."""
+    _patterns.clear()
+    _methods.clear()
+    _firsts.clear()
+    _state["changed"] = True
 
 
 def _compile(pattern, flags=0):
@@ -176,8 +203,8 @@ def _compile(pattern, flags=0):
     if blob is not None:
         try:
             compiled = _sre.compile(pattern, *pattern_arguments(blob))
-        except Exception:  # an entry _sre refuses (a damaged file): compile it again
-            del _patterns[key]
+        except Exception:  # an entry _sre refuses: a damaged file
+            _discard_kept()
         else:
             _used.add(key)
             return compiled
@@ -210,8 +237,10 @@ def _exec_method(source, globals=None, locals=None):
         if blob is not None:
             try:
                 code = marshal.loads(blob)
-            except (EOFError, ValueError, TypeError):  # a damaged entry: compile it again
+            except (EOFError, ValueError, TypeError):
                 pass
+            if type(code) is not CodeType:  # a damaged file
+                _discard_kept()
         if type(code) is not CodeType:
             code = compile(source, "<string>", "exec", _state["method_flags"], True)
             _methods[source] = marshal.dumps(code)

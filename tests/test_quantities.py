@@ -206,6 +206,7 @@ def test_the_kept_terminals_are_the_grammars(tmp_path, monkeypatch):
     from linter.parser import get_parser, grammar_terminals
 
     monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))  # (the fallback place: nothing from other runs)
     larks = [(t.name, t.pattern.to_regexp(), t.priority) for t in get_parser(Q.GRAMMAR, strict=False).terminals]
     made = grammar_terminals(Q.GRAMMAR)
     (kept,) = tmp_path.glob("terminals-quantity-*.marshal")
@@ -224,6 +225,7 @@ def test_a_grammar_analysis_made_anew_leaves_only_the_newest_few_behind(tmp_path
     from linter.parser import _load
 
     monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     for age in range(6):
         old = tmp_path / f"grammar-quantity-old{age}.pickle"
         old.write_bytes(b"")

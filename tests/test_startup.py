@@ -21,7 +21,9 @@ CHECK = [sys.executable, "-m", "linter", "check", "--format", "json"]
 
 
 def _run_with_cache(cache, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, XXGK_LINT_CACHE_DIR=str(cache))
+    private_tmp = cache.parent / f"{cache.name}-tmp"  # (the fallback place too: nothing from other runs)
+    private_tmp.mkdir(exist_ok=True)
+    env = dict(os.environ, XXGK_LINT_CACHE_DIR=str(cache), TMPDIR=str(private_tmp))
     return subprocess.run(CHECK + list(args), capture_output=True, env=env)
 
 
@@ -74,6 +76,8 @@ def test_a_run_from_the_cache_compiles_nothing_and_writes_nothing(tmp_path):
         key: _garbled(blob) for key, blob in marshal.loads(data)["patterns"].items()}}),
     lambda data: marshal.dumps({"format": 3, "firsts": {}, "patterns": {}, "methods": {  # not code, not marshal
         source: marshal.dumps(1) if n % 2 else b"\xff" for n, source in enumerate(marshal.loads(data)["methods"])}}),
+    lambda data: marshal.dumps({**marshal.loads(data), "firsts_by": 0, "firsts": {  # guards another version made
+        pattern: "[x]" for pattern in marshal.loads(data)["firsts"]}}),
 ])
 def test_a_damaged_cache_gives_the_same_output(tmp_path, damage):
     report = str(seed("002"))
@@ -88,6 +92,7 @@ def test_a_damaged_cache_gives_the_same_output(tmp_path, damage):
     # ... and the next run has a sound cache again
     data = marshal.loads(_cache_file(damaged).read_bytes())
     assert all(_kept_pattern(p, blob) == re.compile(p, f) for (p, f), blob in data["patterns"].items())
+    assert all(guard == startup._first_class(p) for p, guard in data["firsts"].items())
     assert all(marshal.loads(blob) == compile(source, "<string>", "exec", 0, True)
                for source, blob in data["methods"].items())
 
