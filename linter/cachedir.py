@@ -32,6 +32,34 @@ def cache_dirs() -> Iterator[Path]:
         yield fallback
 
 
+def kept(name: str) -> Iterator[bytes]:
+    """The file ``name`` as each place of :func:`cache_dirs` that has it keeps it, in order."""
+    for directory in cache_dirs():
+        try:
+            yield (directory / name).read_bytes()
+        except OSError:
+            continue
+
+
+def keep(name: str, data: bytes) -> Path | None:
+    """Write ``data`` as ``name`` in the first place of :func:`cache_dirs` that
+    takes it, atomically (a run beside this one reads the old file or the new,
+    never half of one); that directory, or None when no place takes it."""
+    for directory in cache_dirs():
+        partial = directory / f".{name}.{os.getpid()}"
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(data)
+            os.replace(partial, directory / name)
+            return directory
+        except OSError:  # a read-only place: try the next one
+            try:
+                partial.unlink()
+            except OSError:
+                pass
+    return None
+
+
 def _user() -> str:
     return str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
 

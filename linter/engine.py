@@ -90,19 +90,17 @@ def _parse_as(source: Source, plugin: "EraPlugin") -> Report:
     era = plugin.era
     if source.blocks is not None:  # PDF and Word: laid out by their reader
         blocks = list(source.blocks)
+    elif source.kind == "html":
+        from .html_layout import html_blocks  # (html.parser and its entities: only for web pages)
+
+        blocks = html_blocks(source.text)
     else:
-        blocks = _html_blocks(source.text) if source.kind == "html" else text_blocks(source.text)
+        blocks = text_blocks(source.text)
     tokens = lex(blocks, era)
     trees, problems = parse_tokens(tokens, plugin.grammar)
     report = build(trees, era, source.path, source.encoding, source.kind)
     report.problems = problems + [_not_read(source, note) for note in source.notes]
     return report
-
-
-def _html_blocks(text: str):
-    from .html_layout import html_blocks  # (html.parser and its entities: only for web pages)
-
-    return html_blocks(text)
 
 
 def _not_read(source: Source, note: str) -> Problem:

@@ -34,7 +34,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .ast import Problem, Span
-from .cachedir import cache_dirs, prune
+from .cachedir import cache_dirs, keep, kept, prune
 from .layout import Chunk
 from .lexer import CellToken, table_marker, table_of_token
 from .structure import HeadingMatch
@@ -72,21 +72,15 @@ def grammar_terminals(grammar: Path) -> list[tuple[str, str, int]]:
     whose loading cost a run more than what needs only these (the quantity
     scanner)."""
     name = f"terminals-{grammar.stem}-{_grammar_stamp(grammar)}.marshal"
-    for directory in cache_dirs():
+    for blob in kept(name):
         try:
-            kept = marshal.loads((directory / name).read_bytes())
-            return [(str(n), str(regexp), int(priority)) for n, regexp, priority in kept]
-        except (OSError, EOFError, ValueError, TypeError):
+            return [(str(n), str(regexp), int(priority)) for n, regexp, priority in marshal.loads(blob)]
+        except (EOFError, ValueError, TypeError):
             continue
     terminals = [(t.name, t.pattern.to_regexp(), t.priority) for t in get_parser(grammar, strict=False).terminals]
-    for directory in cache_dirs():
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            (directory / name).write_bytes(marshal.dumps(terminals))
-        except OSError:
-            continue
+    directory = keep(name, marshal.dumps(terminals))
+    if directory is not None:
         prune(directory, f"terminals-{grammar.stem}-*.marshal")
-        break
     return terminals
 
 

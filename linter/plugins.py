@@ -59,23 +59,19 @@ class Registry:
 
 def entry_points() -> list[tuple[str, str]]:
     """(name, "module" or "module:attribute") of every ``xxgk_lint`` entry point on sys.path."""
-    from .cachedir import cache_dir
+    from .cachedir import keep, kept
 
     folders = [folder for folder in dict.fromkeys(sys.path) if folder and os.path.isdir(folder)]
     key = [[folder, os.stat(folder).st_mtime_ns] for folder in folders]
-    cache = cache_dir() / "entry-points.marshal"
-    try:
-        cached = marshal.loads(cache.read_bytes())
-        if cached["key"] == key:
-            return [tuple(item) for item in cached["found"]]  # type: ignore[misc]
-    except (OSError, EOFError, ValueError, KeyError, TypeError):
-        pass
+    for blob in kept("entry-points.marshal"):
+        try:
+            cached = marshal.loads(blob)
+            if cached["key"] == key:
+                return [tuple(item) for item in cached["found"]]  # type: ignore[misc]
+        except (EOFError, ValueError, KeyError, TypeError):
+            continue
     found = _scan(folders)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(marshal.dumps({"key": key, "found": found}))
-    except OSError:
-        pass  # a read-only home: scan again next time
+    keep("entry-points.marshal", marshal.dumps({"key": key, "found": found}))  # (nowhere to keep it: scan again)
     return found
 
 

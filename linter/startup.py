@@ -41,7 +41,6 @@ from __future__ import annotations
 import builtins
 import gc
 import marshal
-import os
 import re
 import sys
 import zlib
@@ -102,30 +101,17 @@ def settled() -> None:
 
 
 def save() -> None:
-    """Write what was kept if this run added to it (atomically: a run beside
-    this one reads the old file or the new, never half of one)."""
+    """Write what was kept if this run added to it."""
     if not _state["changed"]:
         return
-    kept = {"patterns": _patterns, "methods": _methods}
-    if sum(len(blob) for table in kept.values() for blob in table.values()) > _MAX_BYTES:
-        kept = {name: {key: blob for key, blob in table.items() if key in _used} for name, table in kept.items()}
-    data = marshal.dumps({"format": _FORMAT, "firsts": _firsts, "firsts_by": _firsts_by(), **kept})
-    from .cachedir import cache_dirs
+    tables = {"patterns": _patterns, "methods": _methods}
+    if sum(len(blob) for table in tables.values() for blob in table.values()) > _MAX_BYTES:
+        tables = {name: {key: blob for key, blob in table.items() if key in _used} for name, table in tables.items()}
+    data = marshal.dumps({"format": _FORMAT, "firsts": _firsts, "firsts_by": _firsts_by(), **tables})
+    from .cachedir import keep
 
-    for directory in cache_dirs():
-        partial = directory / f".{_file_name()}.{os.getpid()}"
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(data)
-            os.replace(partial, directory / _file_name())
-            _state["changed"] = False
-            return
-        except OSError:
-            try:
-                partial.unlink()
-            except OSError:
-                pass
-            continue  # a read-only cache directory: try the next place
+    if keep(_file_name(), data) is not None:
+        _state["changed"] = False
 
 
 def first_class(pattern: str) -> str | None:
@@ -151,12 +137,12 @@ def _file_name() -> str:
 
 
 def _load() -> None:
-    from .cachedir import cache_dirs
+    from .cachedir import kept
 
-    for directory in cache_dirs():
+    for blob in kept(_file_name()):
         try:
-            data = marshal.loads((directory / _file_name()).read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            data = marshal.loads(blob)
+        except (EOFError, ValueError, TypeError):
             continue
         if isinstance(data, dict) and data.get("format") == _FORMAT:
             tables = data.get("patterns"), data.get("methods"), data.get("firsts")
@@ -232,22 +218,29 @@ def _exec_method(source, globals=None, locals=None):
     machine, as exec compiles it (named "<string>", with the future flags of
     the module that calls exec)."""
     if type(source) is str:
-        blob = _methods.get(source)
-        code = None
-        if blob is not None:
-            try:
-                code = marshal.loads(blob)
-            except (EOFError, ValueError, TypeError):
-                pass
-            if type(code) is not CodeType:  # a damaged file
-                _discard_kept()
-        if type(code) is not CodeType:
+        code = _kept_method(source)
+        if code is None:
             code = compile(source, "<string>", "exec", _state["method_flags"], True)
             _methods[source] = marshal.dumps(code)
             _state["changed"] = True
         _used.add(source)
         source = code
     return builtins.exec(source, globals, locals)
+
+
+def _kept_method(source: str) -> CodeType | None:
+    """The kept code object of a method's source, or None."""
+    blob = _methods.get(source)
+    if blob is None:
+        return None
+    try:
+        code = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        code = None
+    if type(code) is not CodeType:  # a damaged file
+        _discard_kept()
+        return None
+    return code
 
 
 def _future_flags(module) -> int:
